@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.stream.Stream;
 import org.apache.camel.CamelContext;
 import org.apache.camel.Route;
+import org.apache.camel.model.errorhandler.NoErrorHandlerDefinition;
 import org.apache.camel.spi.Resource;
 import org.apache.camel.support.PluginHelper;
 import org.apache.camel.support.ResourceHelper;
@@ -58,6 +59,9 @@ public class RouteFolder {
     for (Path file : files) {
       resources.add(ResourceHelper.resolveResource(camel, "file:" + file));
     }
+    // A step's exception is the route's answer (401, 404, ...): it goes back to the edge, which
+    // logs what needs logging. Camel's default handler would log each one as a failed delivery.
+    camel.getCamelContextExtension().setErrorHandlerFactory(new NoErrorHandlerDefinition());
     PluginHelper.getRoutesLoader(camel).loadRoutes(resources);
     checkIdsMatchFileNames(files);
     if (config.reload()) {
