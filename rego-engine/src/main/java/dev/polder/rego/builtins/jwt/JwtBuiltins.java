@@ -9,7 +9,6 @@ import static dev.polder.rego.types.Types.arrayOf;
 import static dev.polder.rego.types.Types.fn;
 
 import dev.polder.rego.builtins.Builtin;
-import dev.polder.rego.builtins.BuiltinContext;
 import dev.polder.rego.builtins.BuiltinException;
 import dev.polder.rego.builtins.BuiltinRegistry;
 import dev.polder.rego.builtins.encoding.JsonBuiltins;
@@ -119,9 +118,5 @@ public final class JwtBuiltins {
       }
     }
     return false;
-  }
-
-  static BuiltinContext unused(BuiltinContext c) {
-    return c;
   }
 }

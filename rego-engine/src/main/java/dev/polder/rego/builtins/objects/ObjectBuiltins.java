@@ -35,6 +35,7 @@ public final class ObjectBuiltins {
   private static final Type KEYS = anyOf(OBJECT, SET, ARRAY);
 
   public static void register(BuiltinRegistry r) {
+    r.register(new WalkBuiltin());
     r.register(Builtin.of("object.get", fn(A, OBJECT, A, A), ObjectBuiltins::get));
     r.register(
         Builtin.of(
