@@ -6,6 +6,7 @@ import dev.polder.pii.registry.DetectorFactory;
 import dev.polder.pii.registry.EntryFields;
 import dev.polder.pii.registry.RegistryException;
 import java.io.IOException;
+import java.nio.file.NoSuchFileException;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -41,6 +42,8 @@ public final class DictionaryDetectorFactory implements DetectorFactory {
             terms.add(term);
           }
         }
+      } catch (NoSuchFileException e) {
+        throw def.error("dictionary file '" + file.get() + "' not found", e);
       } catch (IOException e) {
         throw def.error("cannot read dictionary file '" + file.get() + "': " + e.getMessage(), e);
       }

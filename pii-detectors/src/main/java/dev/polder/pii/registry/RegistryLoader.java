@@ -93,7 +93,7 @@ public final class RegistryLoader {
       root = YAML.readValue(yaml, Object.class);
     } catch (JsonProcessingException e) {
       throw new RegistryException(
-          fileName + ": not valid YAML: " + e.getOriginalMessage() + location(e), e);
+          fileName + ": not valid YAML: " + parserProblem(e) + location(e), e);
     }
     if (!(root instanceof Map<?, ?> top)) {
       throw new RegistryException(
@@ -302,6 +302,16 @@ public final class RegistryLoader {
       }
     }
     return (Map<String, Object>) map;
+  }
+
+  /** The parser's message without its multi-line source excerpts. */
+  private static String parserProblem(JsonProcessingException e) {
+    return String.join(
+        "; ",
+        e.getOriginalMessage()
+            .lines()
+            .filter(line -> !line.isBlank() && !line.startsWith(" ") && !line.startsWith("\t"))
+            .toList());
   }
 
   private static String location(JsonProcessingException e) {
