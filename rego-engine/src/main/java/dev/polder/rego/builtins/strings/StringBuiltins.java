@@ -244,11 +244,17 @@ public final class StringBuiltins {
       if (n.isLong()) {
         return n.asLong();
       }
-      if (n.isInteger()) {
+      java.math.BigDecimal big = n.asBigDecimal();
+      // OPA passes integers written in full as big.Int, and anything else (fractions, exponent
+      // notation) as float64, or as its text when it overflows float64.
+      if (big.scale() == 0) {
         return n.asBigInteger();
       }
-      double d = n.asDouble();
-      return Double.isInfinite(d) ? n.format() : d;
+      double d = big.doubleValue();
+      if (Double.isInfinite(d)) {
+        return big.scale() < 0 ? big.unscaledValue() + "e" + (-big.scale()) : n.format();
+      }
+      return d;
     }
     if (v instanceof StringValue s) {
       return s.value();
