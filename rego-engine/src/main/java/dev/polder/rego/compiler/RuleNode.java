@@ -18,9 +18,29 @@ public final class RuleNode {
   final List<Rule> functions = new ArrayList<>();
   Rule defaultRule;
   Rule defaultFunction;
+  private final Map<List<String>, RuleNode> descendants =
+      new java.util.concurrent.ConcurrentHashMap<>();
+  private volatile Integer staticHeadCount;
 
   RuleNode(List<Value> path) {
     this.path = List.copyOf(path);
+  }
+
+  /** The node at a path of names below this one, or null (memoised; thread-safe). */
+  public RuleNode descendant(List<String> names) {
+    RuleNode cached = descendants.get(names);
+    if (cached != null) {
+      return cached;
+    }
+    RuleNode n = this;
+    for (String name : names) {
+      n = n.children.get(dev.polder.rego.value.StringValue.of(name));
+      if (n == null) {
+        return null;
+      }
+    }
+    descendants.put(List.copyOf(names), n);
+    return n;
   }
 
   /** The path below {@code data}. */

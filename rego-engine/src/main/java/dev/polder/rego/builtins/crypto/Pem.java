@@ -89,8 +89,7 @@ final class Pem {
   /** Wraps a SEC 1 ECPrivateKey in PKCS#8 (the curve OID is taken from the key's parameters). */
   static byte[] sec1ToPkcs8(byte[] sec1) {
     byte[] curve = findCurveOid(sec1);
-    byte[] algorithm =
-        sequence(concat(HexFormat.of().parseHex("06072a8648ce3d0201"), curve));
+    byte[] algorithm = sequence(concat(HexFormat.of().parseHex("06072a8648ce3d0201"), curve));
     return sequence(concat(HexFormat.of().parseHex("020100"), algorithm, tlv(0x04, sec1)));
   }
 

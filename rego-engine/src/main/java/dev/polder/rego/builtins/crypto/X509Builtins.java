@@ -84,7 +84,8 @@ final class X509Builtins {
                   out.add(
                       ObjectValue.ofStrings(
                           "kty", StringValue.of(k.getAlgorithm()),
-                          "der", StringValue.of(Base64.getEncoder().encodeToString(k.getEncoded()))));
+                          "der",
+                              StringValue.of(Base64.getEncoder().encodeToString(k.getEncoded()))));
                 }
               }
               return ArrayValue.of(out);
@@ -97,7 +98,8 @@ final class X509Builtins {
               List<X509Certificate> certs = certificates(string(a, 1));
               PrivateKey key = privateKey(string(a, 2));
               if (!certs.get(0).getPublicKey().getAlgorithm().equals(key.getAlgorithm())) {
-                throw BuiltinException.error("tls: private key type does not match public key type");
+                throw BuiltinException.error(
+                    "tls: private key type does not match public key type");
               }
               List<Value> der = new ArrayList<>();
               for (X509Certificate cert : certs) {
@@ -230,5 +232,4 @@ final class X509Builtins {
     }
     return ArrayValue.of(BooleanValue.TRUE, ArrayValue.of(out));
   }
-
 }

@@ -13,8 +13,8 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 
 /**
- * io.jwt.decode_verify: verifies the signature (cert or secret), then iss, aud, exp and nbf as
- * OPA does. An invalid token gives [false, {}, {}]; malformed input is an error.
+ * io.jwt.decode_verify: verifies the signature (cert or secret), then iss, aud, exp and nbf as OPA
+ * does. An invalid token gives [false, {}, {}]; malformed input is an error.
  */
 final class DecodeVerify {
 

@@ -87,7 +87,8 @@ public final class JwtBuiltins {
     byte[] signature = t.signature();
     if (alg.isHmac()) {
       return BooleanValue.of(
-          alg.verifyHmac(keyMaterial.getBytes(StandardCharsets.UTF_8), t.signingInput(), signature));
+          alg.verifyHmac(
+              keyMaterial.getBytes(StandardCharsets.UTF_8), t.signingInput(), signature));
     }
     for (JwtKeys.VerificationKey key : JwtKeys.verificationKeys(keyMaterial)) {
       if (key.key() != null && alg.verify(key.key(), t.signingInput(), signature)) {

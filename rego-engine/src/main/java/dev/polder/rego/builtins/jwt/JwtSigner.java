@@ -27,14 +27,18 @@ final class JwtSigner {
     JsonNode h = parseHeader(header);
     JsonNode alg = h == null ? null : h.get("alg");
     if (alg == null || !alg.isTextual()) {
-      throw BuiltinException.error("missing or invalid 'alg' header: jwsbb: header \"alg\" not found");
+      throw BuiltinException.error(
+          "missing or invalid 'alg' header: jwsbb: header \"alg\" not found");
     }
     JwsAlgorithm algorithm = JwsAlgorithm.of(alg.asText());
     if (algorithm == null) {
       throw BuiltinException.error("unknown JWS algorithm: " + alg.asText());
     }
     JsonNode typ = h.get("typ");
-    if (typ != null && typ.isTextual() && typ.asText().equalsIgnoreCase("JWT") && !isJson(payload)) {
+    if (typ != null
+        && typ.isTextual()
+        && typ.asText().equalsIgnoreCase("JWT")
+        && !isJson(payload)) {
       throw BuiltinException.error("type is JWT but payload is not JSON");
     }
     String input =
