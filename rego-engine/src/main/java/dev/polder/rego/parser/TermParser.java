@@ -156,6 +156,15 @@ abstract class TermParser extends ParserBase {
         {
           next();
           Term inner = parseTerm();
+          if (at(TokenKind.COMMA)) {
+            // (k, v in coll)
+            next();
+            Term value = parseTerm();
+            if (!(value instanceof Term.Call c && c.name().equals("internal.member_2"))) {
+              throw unexpected("in");
+            }
+            inner = call("internal.member_3", c.loc(), inner, c.args().get(0), c.args().get(1));
+          }
           expect(TokenKind.RPAREN, ")");
           return inner;
         }
@@ -219,6 +228,9 @@ abstract class TermParser extends ParserBase {
         List<Term> args = new ArrayList<>();
         if (!at(TokenKind.RPAREN)) {
           do {
+            if (at(TokenKind.RPAREN)) {
+              break; // trailing comma
+            }
             args.add(parseTerm());
           } while (accept(TokenKind.COMMA));
         }
