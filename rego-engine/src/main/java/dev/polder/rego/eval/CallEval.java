@@ -52,8 +52,28 @@ abstract class CallEval extends TermEval {
         return k.accept(v);
       }
       if (mock instanceof CallTarget other && !other.equals(target)) {
+        // The replacement sees the original (a mock of count may call count).
         EvalState saved = state;
-        return invokeUnmocked(c, other, args, k);
+        java.util.Map<String, Object> rest = new java.util.HashMap<>(saved.mocks);
+        rest.remove(mockKey(target));
+        state = new EvalState(saved.input, saved.overrides, rest);
+        try {
+          return invokeUnmocked(
+              c,
+              other,
+              args,
+              v -> {
+                EvalState inner = state;
+                state = saved;
+                try {
+                  return k.accept(v);
+                } finally {
+                  state = inner;
+                }
+              });
+        } finally {
+          state = saved;
+        }
       }
     }
     return invokeUnmocked(c, target, args, k);

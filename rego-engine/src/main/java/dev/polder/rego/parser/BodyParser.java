@@ -74,14 +74,14 @@ abstract class BodyParser extends TermParser {
   Literal parseLiteral() {
     Location l = here();
     boolean negated = false;
-    if (atIdent("not")) {
+    if (atIdent("not") && !keywordAsName()) {
       next();
       negated = true;
     }
     Expr expr;
-    if (!negated && atIdent("some")) {
+    if (!negated && atIdent("some") && !keywordAsName()) {
       expr = parseSome();
-    } else if (!negated && atIdent("every")) {
+    } else if (!negated && atIdent("every") && !keywordAsName()) {
       expr = parseEvery();
     } else {
       expr = parseExprBody();

@@ -184,7 +184,11 @@ abstract class TermParser extends ParserBase {
             default:
               break;
           }
-          if (KEYWORDS.contains(w) && !w.equals("in") && !w.equals("contains") && !w.equals("if")) {
+          if (KEYWORDS.contains(w)
+              && !w.equals("in")
+              && !w.equals("contains")
+              && !w.equals("if")
+              && !keywordAsName()) {
             throw unexpected("term");
           }
           if (w.equals("set") && peek(1).is(TokenKind.LPAREN) && peek(2).is(TokenKind.RPAREN)) {
