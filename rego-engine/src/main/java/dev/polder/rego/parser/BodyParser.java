@@ -87,7 +87,7 @@ abstract class BodyParser extends TermParser {
       expr = parseExprBody();
     }
     List<Literal.With> withs = new ArrayList<>();
-    while (atIdent("with") && !peek().newlineBefore()) {
+    while (atIdent("with") && !keywordAsName()) {
       Token w = next();
       Term target = parseTerm();
       if (!atIdent("as")) {

@@ -218,7 +218,7 @@ public final class RegoParser extends BodyParser {
   }
 
   private Rule parseElse(List<Term> head, RuleKind kind, List<Term> args) {
-    if (!atIdent("else")) {
+    if (!atIdent("else") || keywordAsName()) {
       return null;
     }
     Token e = next();

@@ -171,7 +171,7 @@ abstract class TermParser extends ParserBase {
       case IDENT:
         {
           String w = t.text();
-          switch (w) {
+          switch (keywordAsName() ? "" : w) {
             case "true":
               next();
               return new Term.Scalar(BooleanValue.TRUE, l);
