@@ -77,6 +77,17 @@ public final class RegexBuiltins {
     r.register(Builtin.of("regex.split", fn(arrayOf(S), S, S), RegexBuiltins::split));
     r.register(
         Builtin.of(
+            "regex.globs_match",
+            fn(B, S, S),
+            (c, a) -> {
+              try {
+                return BooleanValue.of(GlobIntersection.intersect(string(a, 1), string(a, 2)));
+              } catch (IllegalArgumentException e) {
+                throw BuiltinException.error(e.getMessage());
+              }
+            }));
+    r.register(
+        Builtin.of(
             "regex.replace",
             fn(S, S, S, S),
             (c, a) ->
