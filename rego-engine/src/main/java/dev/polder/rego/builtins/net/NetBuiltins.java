@@ -51,6 +51,17 @@ public final class NetBuiltins {
         Builtin.of(
             "net.cidr_merge", fn(setOf(S), anyOf(arrayOf(S), setOf(S))), NetBuiltins::merge));
     r.register(
+        Builtin.nondeterministic(
+            "net.lookup_ip_addr",
+            fn(setOf(S), S),
+            (c, a) -> {
+              SetValue.Builder b = SetValue.builder();
+              for (String ip : DnsLookup.lookup(c, string(a, 1))) {
+                b.add(StringValue.of(ip));
+              }
+              return b.build();
+            }));
+    r.register(
         Builtin.of("net.cidr_contains_matches", fn(setOf(arrayOf(A)), A, A), NetBuiltins::matches));
   }
 

@@ -38,6 +38,10 @@ class NetBuiltinsTest {
           net.cidr_merge      | [["2601:600:8a80:207e:a57d:7567:e2c9:e7b3/64"]]       | ["2601:600:8a80:207e::/64"]
           net.cidr_merge      | [["2601:600:8a80:207e:a57d:7567:e2c9:e7b3"]]          | error:IPv6 invalid: needs prefix length
           net.cidr_merge      | [["foo"]]                                             | error:net.cidr_merge:
+          net.lookup_ip_addr  | ["10.0.0.0"]                                          | ["10.0.0.0"]
+          net.lookup_ip_addr  | ["::"]                                                | ["::"]
+          net.lookup_ip_addr  | ["0:0:0:0:0:0:0:1"]                                   | ["::1"]
+          net.lookup_ip_addr  | ["no-such-host.invalid"]                              | error:lookup no-such-host.invalid:
           net.cidr_contains_matches | [["1.1.2.0/24", "1.1.1.0/24"], ["1.1.1.1", "1.1.2.1"]] | [[0, 1], [1, 0]]
           net.cidr_contains_matches | [{"k1": "1.1.1.1/24", "k2": ["1.1.1.2/24", 1]}, "1.1.1.128"] | [["k1", "1.1.1.128"], ["k2", "1.1.1.128"]]
           net.cidr_contains_matches | [["1.1.2.0/24"], ["1.1.1.1", 1]]               | error:net.cidr_contains_matches: operand 2: element must be string or non-empty array
