@@ -96,6 +96,7 @@ public final class Compiler {
     if (!errors.isEmpty()) {
       throw new RegoCompileException(errors);
     }
+    root.number();
     return root;
   }
 

@@ -81,7 +81,7 @@ abstract class CallEval extends TermEval {
         EvalState saved = state;
         java.util.Map<String, Object> rest = new java.util.HashMap<>(saved.mocks);
         rest.remove(mockKey(target));
-        state = new EvalState(saved.input, saved.overrides, rest);
+        state = new EvalState(saved.input, saved.overrides, rest, root.nodeCount());
         try {
           return invokeUnmocked(
               c,

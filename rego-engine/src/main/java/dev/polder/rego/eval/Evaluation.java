@@ -24,7 +24,12 @@ public final class Evaluation extends DocEval {
 
   public Evaluation(
       RuleNode root, Value baseData, Value input, BuiltinRegistry builtins, BuiltinContext bctx) {
-    super(root, baseData, builtins, bctx, new EvalState(input, List.of(), Map.of()));
+    super(
+        root,
+        baseData,
+        builtins,
+        bctx,
+        new EvalState(input, List.of(), Map.of(), root.nodeCount()));
   }
 
   /** Runs a query body; {@code onRow} is called with the frame for each solution. */
@@ -196,7 +201,7 @@ public final class Evaluation extends DocEval {
         overrides.add(new EvalState.DataOverride(constantPath(target), value));
       }
     }
-    EvalState inner = new EvalState(input, overrides, mocks);
+    EvalState inner = new EvalState(input, overrides, mocks, root.nodeCount());
     state = inner;
     try {
       return evalLiteral(

@@ -28,6 +28,8 @@ abstract class TermEval extends EvalBase {
 
   abstract boolean evalData(List<Term> path, int i, Value[] f, ValueCont k);
 
+  abstract boolean evalDataRef(Term.Ref r, Value[] f, ValueCont k);
+
   abstract boolean evalCall(Term.Call c, int nargs, Value[] f, ValueCont k);
 
   @Override
@@ -188,7 +190,7 @@ abstract class TermEval extends EvalBase {
   private boolean evalRef(Term.Ref r, Value[] f, ValueCont k) {
     Term head = r.head();
     if (Roots.isData(head)) {
-      return evalData(r.path(), 0, f, k);
+      return evalDataRef(r, f, k);
     }
     if (Roots.isInput(head)) {
       return state.input != null && evalPath(state.input, r.path(), 0, f, k);
