@@ -46,9 +46,8 @@ public final class AttachmentExtractor implements AutoCloseable {
 
   public AttachmentExtractor(AttachmentLimits limits) {
     this.limits = Objects.requireNonNull(limits, "limits");
-    TikaConfig config = TikaConfig.getDefaultConfig();
-    this.parser = new AutoDetectParser(config);
-    this.detector = config.getDetector();
+    this.parser = SharedTika.PARSER;
+    this.detector = SharedTika.DETECTOR;
     AtomicInteger threads = new AtomicInteger();
     this.pool =
         new ThreadPoolExecutor(
@@ -63,6 +62,13 @@ public final class AttachmentExtractor implements AutoCloseable {
               return t;
             });
     this.pool.allowCoreThreadTimeOut(true);
+  }
+
+  /** Tika's configuration is read from the class path once; its parser is thread-safe. */
+  private static final class SharedTika {
+    static final TikaConfig CONFIG = TikaConfig.getDefaultConfig();
+    static final Parser PARSER = new AutoDetectParser(CONFIG);
+    static final Detector DETECTOR = CONFIG.getDetector();
   }
 
   public AttachmentLimits limits() {
