@@ -32,7 +32,6 @@ public final class NetBuiltins {
 
   public static void register(BuiltinRegistry r) {
     r.register(Builtin.of("net.cidr_contains", fn(B, S, S), NetBuiltins::contains));
-    r.register(Builtin.of("net.cidr_overlap", fn(B, S, S), NetBuiltins::contains));
     r.register(
         Builtin.of(
             "net.cidr_intersects",

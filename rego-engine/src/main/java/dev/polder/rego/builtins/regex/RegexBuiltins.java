@@ -31,7 +31,6 @@ public final class RegexBuiltins {
 
   public static void register(BuiltinRegistry r) {
     r.register(Builtin.of("regex.match", fn(B, S, S), RegexBuiltins::match));
-    r.register(Builtin.of("re_match", fn(B, S, S), RegexBuiltins::match));
     r.register(
         Builtin.of(
             "regex.is_valid",
