@@ -2,6 +2,7 @@ package dev.polder.connectors.stream;
 
 import io.vertx.core.Context;
 import io.vertx.core.Handler;
+import io.vertx.core.impl.ContextInternal;
 import io.vertx.core.streams.ReadStream;
 import java.util.ArrayDeque;
 
@@ -150,7 +151,8 @@ public final class EventQueue<T> implements ReadStream<T> {
   }
 
   private void onContext(Runnable action) {
-    if (Context.isOnEventLoopThread() && io.vertx.core.Vertx.currentContext() == context) {
+    // Same event-loop thread (also for duplicated contexts): run now, keep the order, no hop.
+    if (context instanceof ContextInternal internal && internal.nettyEventLoop().inEventLoop()) {
       action.run();
     } else {
       context.runOnContext(v -> action.run());

@@ -4,6 +4,7 @@ import io.vertx.core.http.HttpServerResponse;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CompletionStage;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /** Ready-made {@link Behaviour}s, including every failure a backend can show. */
 public final class Behaviours {
@@ -109,6 +110,36 @@ public final class Behaviours {
   /** Raw bytes as an SSE body (for half events and other broken framing). */
   public static Behaviour sseRaw(String body) {
     return exchange -> sseHead(exchange).end(body);
+  }
+
+  /**
+   * SSE of {@code events} chat chunks of about {@code contentBytes} each, then {@code [DONE]},
+   * written as fast as the connection takes them (respecting the server's write queue). {@code
+   * written} counts the events handed to the socket, so a test can see the backend being held back
+   * by a consumer that does not read.
+   */
+  public static Behaviour sseFlood(int events, int contentBytes, AtomicInteger written) {
+    String payload =
+        "{\"id\":\"flood\",\"object\":\"chat.completion.chunk\",\"choices\":[{\"index\":0,\"delta\":{\"content\":\""
+            + "x".repeat(contentBytes)
+            + "\"},\"finish_reason\":null}]}";
+    return exchange -> {
+      HttpServerResponse response = sseHead(exchange);
+      Runnable[] pump = new Runnable[1];
+      pump[0] =
+          () -> {
+            while (written.get() < events) {
+              if (response.writeQueueFull()) {
+                response.drainHandler(v -> pump[0].run());
+                return;
+              }
+              response.write(event(payload));
+              written.incrementAndGet();
+            }
+            response.end(event("[DONE]"));
+          };
+      pump[0].run();
+    };
   }
 
   /** Never answers (the connection stays open). */
