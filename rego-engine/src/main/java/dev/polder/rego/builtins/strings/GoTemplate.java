@@ -235,7 +235,8 @@ final class GoTemplate {
 
   // ---- execution ----
 
-  private void execute(List<Node> nodes, Value dot, Deque<Map<String, Value>> scopes, StringBuilder out)
+  private void execute(
+      List<Node> nodes, Value dot, Deque<Map<String, Value>> scopes, StringBuilder out)
       throws TemplateException {
     for (Node n : nodes) {
       if (n instanceof Text t) {
@@ -263,7 +264,8 @@ final class GoTemplate {
     }
   }
 
-  private void scoped(List<Node> nodes, Value dot, Deque<Map<String, Value>> scopes, StringBuilder out)
+  private void scoped(
+      List<Node> nodes, Value dot, Deque<Map<String, Value>> scopes, StringBuilder out)
       throws TemplateException {
     scopes.push(new HashMap<>());
     try {

@@ -60,7 +60,8 @@ final class PipelineEval {
       char c = src.charAt(pos);
       if (Character.isLetter(c)) {
         int start = pos;
-        while (pos < src.length() && (Character.isLetterOrDigit(src.charAt(pos)) || src.charAt(pos) == '_')) {
+        while (pos < src.length()
+            && (Character.isLetterOrDigit(src.charAt(pos)) || src.charAt(pos) == '_')) {
           pos++;
         }
         String ident = src.substring(start, pos);
@@ -110,7 +111,8 @@ final class PipelineEval {
     }
     if (Character.isDigit(c) || c == '-') {
       int start = pos++;
-      while (pos < src.length() && (Character.isDigit(src.charAt(pos)) || ".eE+-".indexOf(src.charAt(pos)) >= 0)) {
+      while (pos < src.length()
+          && (Character.isDigit(src.charAt(pos)) || ".eE+-".indexOf(src.charAt(pos)) >= 0)) {
         pos++;
       }
       try {
@@ -121,7 +123,8 @@ final class PipelineEval {
     }
     if (c == '$') {
       int start = pos++;
-      while (pos < src.length() && (Character.isLetterOrDigit(src.charAt(pos)) || src.charAt(pos) == '_')) {
+      while (pos < src.length()
+          && (Character.isLetterOrDigit(src.charAt(pos)) || src.charAt(pos) == '_')) {
         pos++;
       }
       String name = src.substring(start, pos);
@@ -148,7 +151,8 @@ final class PipelineEval {
     while (pos + 1 < src.length() && src.charAt(pos) == '.' && isFieldStart(src.charAt(pos + 1))) {
       pos++;
       int start = pos;
-      while (pos < src.length() && (Character.isLetterOrDigit(src.charAt(pos)) || src.charAt(pos) == '_')) {
+      while (pos < src.length()
+          && (Character.isLetterOrDigit(src.charAt(pos)) || src.charAt(pos) == '_')) {
         pos++;
       }
       String name = src.substring(start, pos);
@@ -237,7 +241,11 @@ final class PipelineEval {
       case "index":
         Value cur = args.get(0);
         for (Value k : args.subList(1, args.size())) {
-          if (cur instanceof ArrayValue a && k instanceof NumberValue n && n.isInt() && n.asInt() >= 0 && n.asInt() < a.size()) {
+          if (cur instanceof ArrayValue a
+              && k instanceof NumberValue n
+              && n.isInt()
+              && n.asInt() >= 0
+              && n.asInt() < a.size()) {
             cur = a.get(n.asInt());
           } else if (cur instanceof ObjectValue o && o.get(k) != null) {
             cur = o.get(k);
@@ -262,7 +270,10 @@ final class PipelineEval {
       case "print", "println":
         StringBuilder sb = new StringBuilder();
         for (int i = 0; i < args.size(); i++) {
-          if (i > 0 && (fn.equals("println") || !(args.get(i) instanceof StringValue || args.get(i - 1) instanceof StringValue))) {
+          if (i > 0
+              && (fn.equals("println")
+                  || !(args.get(i) instanceof StringValue
+                      || args.get(i - 1) instanceof StringValue))) {
             sb.append(' ');
           }
           sb.append(GoTemplate.print(args.get(i)));
@@ -282,7 +293,8 @@ final class PipelineEval {
     }
   }
 
-  private static void arity(String fn, List<Value> args, int n) throws GoTemplate.TemplateException {
+  private static void arity(String fn, List<Value> args, int n)
+      throws GoTemplate.TemplateException {
     if (args.size() != n) {
       throw new GoTemplate.TemplateException(
           "template: wrong number of args for " + fn + ": want " + n + " got " + args.size());

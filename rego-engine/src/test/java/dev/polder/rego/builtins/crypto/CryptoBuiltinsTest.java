@@ -76,12 +76,15 @@ class CryptoBuiltinsTest {
   void certificateRequestSubjectFromPemOrDer() throws Exception {
     for (String csr : new String[] {CSR_PEM_BASE64, CSR_DER_BASE64}) {
       ObjectValue parsed =
-          (ObjectValue) BuiltinTable.call("crypto.x509.parse_certificate_request", StringValue.of(csr));
+          (ObjectValue)
+              BuiltinTable.call("crypto.x509.parse_certificate_request", StringValue.of(csr));
       assertEquals(
           StringValue.of("example.com"), ((ObjectValue) parsed.get("Subject")).get("CommonName"));
     }
     BuiltinTable.check(
-        "crypto.x509.parse_certificate_request", "[\"YmFkc3RyaW5n\"]", "error:asn1: structure error");
+        "crypto.x509.parse_certificate_request",
+        "[\"YmFkc3RyaW5n\"]",
+        "error:asn1: structure error");
     BuiltinTable.check(
         "crypto.x509.parse_certificate_request", "[\"foobar\"]", "error:illegal base64");
   }
