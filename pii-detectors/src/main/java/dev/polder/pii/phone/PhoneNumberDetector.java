@@ -25,14 +25,15 @@ public final class PhoneNumberDetector implements Detector {
   static final double NATIONAL_SCORE = 0.4;
 
   /**
-   * Phone-shaped runs: optional + or 00, digit groups with single separators (space, dot, hyphen,
-   * slash) and optional parentheses. Only a cheap pre-filter: PhoneNumberUtil.findNumbers costs
-   * milliseconds per text, parse + isValidNumber on these few candidates microseconds.
+   * Phone-shaped runs: optional + or 00, an optional area code in parentheses, digit groups joined
+   * by exactly one separator (space, dot, hyphen, slash), so no run can be split two ways. Only a
+   * cheap pre-filter: PhoneNumberUtil.findNumbers costs milliseconds per text, parse +
+   * isValidNumber on these few candidates microseconds.
    */
   static final Pattern CANDIDATE =
       Pattern.compile(
-          "(?<![\\w+.\\-/])(?:\\+|00)?(?:\\(\\d{1,5}\\)|\\d{1,5})"
-              + "(?:[ .\\-/]?(?:\\(\\d{1,5}\\)|\\d{1,5})){1,7}(?![\\w\\-/]|\\.\\d)");
+          "(?<![\\w+.\\-/])(?:\\+|00)?(?:\\(\\d{1,5}\\)[ .\\-]?)?\\d{1,14}"
+              + "(?:[ .\\-/]\\(?\\d{1,14}\\)?){0,6}(?![\\w\\-/]|\\.\\d)");
 
   private final String name;
   private final String entity;
