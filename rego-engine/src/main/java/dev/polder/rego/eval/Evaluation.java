@@ -70,6 +70,13 @@ public final class Evaluation extends DocEval {
     }
     if (e instanceof Expr.Unify u) {
       Term pattern = u.left();
+      Value direct = single(u.right(), f);
+      if (direct == null) {
+        return false;
+      }
+      if (direct != NOT_SIMPLE) {
+        return unifyValue(pattern, direct, f, k);
+      }
       if (pattern instanceof Term.Var v && v.slot() >= 0 && f[v.slot()] == null) {
         int slot = v.slot();
         return eval(u.right(), f, val -> bind(f, slot, val, k));
@@ -104,7 +111,29 @@ public final class Evaluation extends DocEval {
         return evalCall(c, arity, f, v -> unifyValue(out, v, f, k));
       }
     }
+    Value direct = single(t, f);
+    if (direct != NOT_SIMPLE) {
+      return direct != null && direct != BooleanValue.FALSE && k.go();
+    }
     return eval(t, f, v -> !BooleanValue.FALSE.equals(v) && k.go());
+  }
+
+  /** The first value of a term in an empty frame, or null (entry points). */
+  public Value first(Term t) {
+    Value[] out = new Value[1];
+    try {
+      eval(
+          t,
+          new Value[0],
+          v -> {
+            out[0] = v;
+            return true;
+          });
+    } catch (StackOverflowError e) {
+      throw new RegoEvalException(
+          RegoEvalException.CANCEL, null, "evaluation too deep (stack exhausted)");
+    }
+    return out[0];
   }
 
   private int arity(Term.Call c) {
