@@ -162,13 +162,15 @@ public final class Behaviours {
     return exchange -> exchange.vertx().setTimer(delay.toMillis(), t -> then.answer(exchange));
   }
 
-  static HttpServerResponse sseHead(Exchange exchange) {
+  /** Status 200 and the SSE content type, chunked; write events with {@link #event}. */
+  public static HttpServerResponse sseHead(Exchange exchange) {
     HttpServerResponse response = exchange.response();
     response.setStatusCode(200).setChunked(true).putHeader("content-type", "text/event-stream");
     return response;
   }
 
-  static String event(String data) {
+  /** One {@code data:} event. */
+  public static String event(String data) {
     return "data: " + data + "\n\n";
   }
 
