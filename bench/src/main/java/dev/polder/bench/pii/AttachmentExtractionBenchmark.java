@@ -46,6 +46,7 @@ public class AttachmentExtractionBenchmark {
   static final int TARGET_BYTES = 100 * 1024;
 
   private AttachmentExtractor extractor;
+
   byte[] docx;
   byte[] pdf;
 
