@@ -125,6 +125,31 @@ class ResilientConnectorTest {
   }
 
   @Test
+  void noRetryOnceTheFirstByteWasRelayed() {
+    upstream.enqueue(
+        Behaviours.sseThenCloseConnection(
+            "{\"id\":\"c\",\"choices\":[{\"index\":0,\"delta\":{\"content\":\"x\"}}]}"));
+    UpstreamResponse response = Await.result(connector(FAST, QUICK_RETRIES).send(chat(true)));
+    List<SseEvent> events = StreamCollector.collect(response).awaitEnd();
+    assertEquals(SseEvent.Kind.ERROR, events.get(events.size() - 1).kind());
+    assertEquals(
+        1, upstream.requests().size(), "a stream that already reached the caller is not retried");
+  }
+
+  @Test
+  void retryAfterHttpDateIsRespected() {
+    String inTwoSeconds =
+        java.time.format.DateTimeFormatter.RFC_1123_DATE_TIME.format(
+            java.time.ZonedDateTime.now(java.time.ZoneOffset.UTC).plusSeconds(2));
+    upstream.enqueue(Behaviours.retryAfter(503, inTwoSeconds));
+    long start = System.nanoTime();
+    UpstreamResponse response = Await.result(connector(FAST, QUICK_RETRIES).send(chat(false)));
+    assertEquals(2, response.attempts());
+    // HTTP dates have whole seconds: the wait is between one and two seconds.
+    assertTrue(Duration.ofNanos(System.nanoTime() - start).toMillis() >= 900);
+  }
+
+  @Test
   void retryAfterSecondsIsRespected() {
     upstream.enqueue(Behaviours.retryAfter(429, "1"));
     long start = System.nanoTime();
