@@ -52,7 +52,10 @@ public class AttachmentExtractionBenchmark {
 
   @Setup(Level.Trial)
   public void build() throws IOException {
-    extractor = new AttachmentExtractor(AttachmentLimits.defaults());
+    // A generous timeout: on a loaded machine a wall-clock limit would cut the measurement short.
+    extractor =
+        new AttachmentExtractor(
+            AttachmentLimits.defaults().withTimeout(java.time.Duration.ofMinutes(2)));
     docx = grow(this::docx);
     pdf = grow(this::pdf);
     System.out.printf("%nDOCX %d bytes, PDF %d bytes%n", docx.length, pdf.length);
