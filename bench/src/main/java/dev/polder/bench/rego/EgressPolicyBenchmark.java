@@ -53,7 +53,7 @@ public class EgressPolicyBenchmark {
 
   @Setup
   public void setUp() throws IOException {
-    try (InputStream in = getClass().getResourceAsStream("egress.rego")) {
+    try (InputStream in = EgressPolicyBenchmark.class.getResourceAsStream("egress.rego")) {
       source = new String(in.readAllBytes(), StandardCharsets.UTF_8);
     }
     ObjectMapper json = new ObjectMapper();
