@@ -4,7 +4,8 @@
 # The gateway is pinned to core 0; wrk and the upstream share core 1.
 # Needs: wrk (apt-get install -y wrk), a built gateway (mvn -B -o -q -pl runtime -am install -DskipTests).
 # Usage: bench/load/run.sh [seconds-per-run]   (from anywhere; default 10 s)
-# Env: WARMUP_SECONDS (30), BODIES ("chat stream"), CONCURRENCIES ("1 16 64"), SKIP_TTFB=1.
+# Env: WARMUP_SECONDS (30), BODIES ("chat stream"), CONCURRENCIES ("1 16 64"), SKIP_TTFB=1,
+#      GATEWAY_OPTS (extra JVM options, e.g. -Dpolder.routes.on-event-loop=true).
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 SECONDS_PER_RUN="${1:-10}"
@@ -35,7 +36,8 @@ for i in $(seq 1 100); do
 done
 
 START_NS=$(date +%s%N)
-taskset -c 0 java \
+# shellcheck disable=SC2086 # GATEWAY_OPTS holds several -D options
+taskset -c 0 java ${GATEWAY_OPTS:-} \
   -Dquarkus.http.port="$GATEWAY_PORT" \
   -Dpolder.backends.mock.provider=vllm \
   -Dpolder.backends.mock.url="http://127.0.0.1:$UPSTREAM_PORT" \
