@@ -54,6 +54,7 @@ public class StreamRelayBenchmark {
   int events;
 
   private Vertx vertx;
+  private io.vertx.core.Context context;
   private HttpServer server;
   private HttpClient raw;
   private ModelConnector connector;
@@ -63,6 +64,7 @@ public class StreamRelayBenchmark {
   @Setup(Level.Trial)
   public void start() throws Exception {
     vertx = Vertx.vertx();
+    context = vertx.getOrCreateContext();
     String chunk =
         "data: {\"id\":\"chatcmpl-1\",\"object\":\"chat.completion.chunk\",\"created\":1700000000,"
             + "\"model\":\"m\",\"choices\":[{\"index\":0,\"delta\":{\"content\":\" token\"},"
@@ -114,14 +116,17 @@ public class StreamRelayBenchmark {
   public int rawVertxClient() throws Exception {
     CompletableFuture<Integer> done = new CompletableFuture<>();
     AtomicInteger bytes = new AtomicInteger();
-    raw.request(HttpMethod.POST, server.actualPort(), "127.0.0.1", "/v1/chat/completions")
-        .compose(r -> r.send(request.toString()))
-        .onSuccess(
-            response -> {
-              response.handler(b -> bytes.addAndGet(b.length()));
-              response.endHandler(v -> done.complete(bytes.get()));
-            })
-        .onFailure(done::completeExceptionally);
+    // On the event loop, as the connector does: handlers must be set before the body arrives.
+    context.runOnContext(
+        v ->
+            raw.request(HttpMethod.POST, server.actualPort(), "127.0.0.1", "/v1/chat/completions")
+                .compose(r -> r.send(request.toString()))
+                .onSuccess(
+                    response -> {
+                      response.handler(b -> bytes.addAndGet(b.length()));
+                      response.endHandler(x -> done.complete(bytes.get()));
+                    })
+                .onFailure(done::completeExceptionally));
     return done.get(10, TimeUnit.SECONDS);
   }
 
