@@ -23,7 +23,10 @@ public final class IpNetwork {
     this.network = network;
     this.prefix = prefix;
     this.last =
-        network.value().add(BigInteger.ONE.shiftLeft(network.bits() - prefix)).subtract(BigInteger.ONE);
+        network
+            .value()
+            .add(BigInteger.ONE.shiftLeft(network.bits() - prefix))
+            .subtract(BigInteger.ONE);
   }
 
   public IpAddress network() {
@@ -132,8 +135,8 @@ public final class IpNetwork {
   }
 
   /**
-   * Merges blocks into the smallest equivalent list: contained blocks drop out and adjacent
-   * sibling blocks combine. IPv4 blocks come first, each family sorted by address.
+   * Merges blocks into the smallest equivalent list: contained blocks drop out and adjacent sibling
+   * blocks combine. IPv4 blocks come first, each family sorted by address.
    */
   public static List<IpNetwork> merge(List<IpNetwork> blocks) {
     List<IpNetwork> result = new ArrayList<>();

@@ -155,10 +155,12 @@ class CryptoBuiltinsTest {
   @Test
   void parsesCertificatesAsGoNamesTheirFields() throws Exception {
     ArrayValue certs =
-        (ArrayValue) BuiltinTable.call("crypto.x509.parse_certificates", StringValue.of(OPA_ORG_CERT));
+        (ArrayValue)
+            BuiltinTable.call("crypto.x509.parse_certificates", StringValue.of(OPA_ORG_CERT));
     ObjectValue cert = (ObjectValue) certs.get(0);
     assertEquals(
-        StringValue.of("openpolicyagent.org"), ((ObjectValue) cert.get("Subject")).get("CommonName"));
+        StringValue.of("openpolicyagent.org"),
+        ((ObjectValue) cert.get("Subject")).get("CommonName"));
     assertEquals(
         BuiltinTable.json("[\"openpolicyagent.org\", \"www.openpolicyagent.org\"]"),
         cert.get("DNSNames"));

@@ -21,10 +21,12 @@ class ProviderBuiltinsTest {
   private static final Value TIME = Value.of(1451311705000000000L);
 
   private static String authorization(Value req, String configExtra) throws Exception {
-    Value out = BuiltinTable.call("providers.aws.sign_req", req, json(CONFIG + configExtra + "}"), TIME);
+    Value out =
+        BuiltinTable.call("providers.aws.sign_req", req, json(CONFIG + configExtra + "}"), TIME);
     ObjectValue headers = (ObjectValue) ((ObjectValue) out).get("headers");
     return ((StringValue) headers.get("Authorization")).value().replaceFirst(".*Signature=", "")
-        + " " + ((StringValue) headers.get("x-amz-content-sha256")).value();
+        + " "
+        + ((StringValue) headers.get("x-amz-content-sha256")).value();
   }
 
   @ParameterizedTest(name = "{0} {1}")
@@ -69,6 +71,7 @@ class ProviderBuiltinsTest {
           {"method": "get", "url": "http://x"} | {"aws_access_key": "a", "aws_secret_access_key": "s", "aws_service": "s3", "aws_region": "r", "disable_payload_signing": "false"} | error:operand 2 invalid value for 'disable_payload_signing' in AWS config
           """)
   void invalidArguments(String req, String config, String expected) {
-    BuiltinTable.check("providers.aws.sign_req", "[" + req + ", " + config + ", 1451311705000000000]", expected);
+    BuiltinTable.check(
+        "providers.aws.sign_req", "[" + req + ", " + config + ", 1451311705000000000]", expected);
   }
 }
