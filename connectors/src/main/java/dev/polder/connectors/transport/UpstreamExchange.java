@@ -46,6 +46,28 @@ public final class UpstreamExchange {
   /** Sends the request; completes with the response head, or fails with an UpstreamFailure. */
   public Future<HttpClientResponse> send(
       HttpMethod method, String url, MultiMap headers, Buffer body) {
+    return send(method, url, headers, body, null);
+  }
+
+  /**
+   * As {@link #send(HttpMethod, String, MultiMap, Buffer)}, aborted when {@code call} is cancelled.
+   */
+  public Future<HttpClientResponse> send(
+      HttpMethod method, String url, MultiMap headers, Buffer body, CallContext call) {
+    if (call != null) {
+      call.cancelled()
+          .onSuccess(
+              v ->
+                  fail(
+                      new UpstreamFailure(
+                          Kind.CANCELLED,
+                          spec.name(),
+                          "the caller cancelled the call to backend '" + spec.name() + "'",
+                          true,
+                          null,
+                          null,
+                          null)));
+    }
     totalTimer =
         vertx.setTimer(
             spec.timeouts().total().toMillis(),

@@ -306,6 +306,33 @@ class ResilientConnectorTest {
   }
 
   @Test
+  void cancellingAPendingCallAbortsItWithoutRetryOrCircuitFailure() throws Exception {
+    java.util.concurrent.CompletableFuture<Void> upstreamClosed =
+        new java.util.concurrent.CompletableFuture<>();
+    upstream.enqueue(
+        exchange ->
+            exchange.request().connection().closeHandler(v -> upstreamClosed.complete(null)));
+    ModelConnector connector =
+        connector(
+            upstream.baseUrl(),
+            FAST,
+            QUICK_RETRIES,
+            new CircuitBreakerSettings(1, 1.0, 10, 1, Duration.ofSeconds(30)));
+    io.vertx.core.Promise<Void> cancel = io.vertx.core.Promise.promise();
+    io.vertx.core.Future<UpstreamResponse> call = connector.send(chat(false), cancel.future());
+    Thread.sleep(300);
+    vertx.runOnContext(v -> cancel.complete());
+
+    UpstreamFailure failure = Await.failure(call, UpstreamFailure.class);
+    assertEquals(Kind.CANCELLED, failure.kind());
+    assertFalse(failure.failoverSafe());
+    assertFalse(failure.countsAgainstCircuit());
+    upstreamClosed.get(10, java.util.concurrent.TimeUnit.SECONDS);
+    assertEquals(1, upstream.requests().size(), "no retry after a cancel");
+    assertEquals(CircuitState.CLOSED, connector.circuitBreaker().state());
+  }
+
+  @Test
   void slowButTimelyAnswerSucceeds() {
     upstream.enqueue(Behaviours.slow(Duration.ofMillis(200), new VllmLike()));
     UpstreamResponse response = Await.result(connector(FAST, RetryPolicy.NONE).send(chat(false)));
