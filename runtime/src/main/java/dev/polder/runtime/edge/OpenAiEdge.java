@@ -175,10 +175,21 @@ public class OpenAiEdge {
     } else {
       error = OpenAiErrors.forStatus(status);
     }
-    if (status >= 500 && failure != null) {
-      LOG.errorf(failure, "%s %s failed", ctx.request().method(), ctx.request().path());
+    HttpServerResponse response = ctx.response();
+    String requestId = response.headers().get(REQUEST_ID_HEADER);
+    if (requestId == null && !response.headWritten()) {
+      requestId = newRequestId();
+      response.putHeader(REQUEST_ID_HEADER, requestId);
     }
-    ErrorReplies.send(ctx.response(), error);
+    if (status >= 500 && failure != null) {
+      LOG.errorf(
+          failure,
+          "Request %s: %s %s failed",
+          requestId,
+          ctx.request().method(),
+          ctx.request().path());
+    }
+    ErrorReplies.send(response, error);
   }
 
   private static GatewayException asGatewayException(Throwable cause, GatewayCall call) {
