@@ -36,6 +36,9 @@ final class PersonContextCues {
           "sir",
           "madam",
           "patient",
+          "holder",
+          "account holder",
+          "cardholder",
           "patient name",
           "name",
           "full name",
@@ -378,7 +381,25 @@ final class PersonContextCues {
     }
   }
 
+  private static final java.util.Set<String> SINGLE_WORD_CUES = new java.util.HashSet<>();
+
+  static {
+    for (String[] keys : CUE_KEYS) {
+      if (keys.length == 1 && !TITLES.contains(keys[0])) {
+        SINGLE_WORD_CUES.add(keys[0]);
+      }
+    }
+  }
+
   private PersonContextCues() {}
+
+  /**
+   * Whether {@code key} is itself a cue word ("patient", "customer"): it announces a name, it is
+   * not one.
+   */
+  static boolean isCueWord(String key) {
+    return SINGLE_WORD_CUES.contains(key);
+  }
 
   /** The strongest cue ending right before {@code tokens[index]}. */
   static Strength before(String text, List<WordToken> tokens, int index) {
