@@ -26,12 +26,13 @@ public final class PatternDetectionCpuMain {
   private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
 
   public static void main(String[] args) throws Exception {
-    DetectorRegistry registry = DetectorRegistry.fromClasspath(
-        new RegistryLoader(RegistryLoader.builtInFactories(), Set.of("ner")));
+    DetectorRegistry registry =
+        DetectorRegistry.fromClasspath(
+            new RegistryLoader(RegistryLoader.builtInFactories(), Set.of("ner")));
     List<ConfiguredDetector> all = registry.enabledDetectors();
     report("all pattern+secret+phone", all);
-    report("pattern+secret (no phone)",
-        all.stream().filter(d -> !d.name().equals("phone")).toList());
+    report(
+        "pattern+secret (no phone)", all.stream().filter(d -> !d.name().equals("phone")).toList());
     for (ConfiguredDetector d : all) {
       report("  " + d.name(), List.of(d));
     }
@@ -54,8 +55,11 @@ public final class PatternDetectionCpuMain {
       perCallMicros[b] = (THREADS.getCurrentThreadCpuTime() - start) / 10 / 1000.0;
     }
     Arrays.sort(perCallMicros);
-    System.out.printf("%-28s CPU µs per 1 KB prompt: p50 %7.1f  p90 %7.1f  p99 %7.1f%n", label,
-        perCallMicros[batches / 2], perCallMicros[batches * 9 / 10],
+    System.out.printf(
+        "%-28s CPU µs per 1 KB prompt: p50 %7.1f  p90 %7.1f  p99 %7.1f%n",
+        label,
+        perCallMicros[batches / 2],
+        perCallMicros[batches * 9 / 10],
         perCallMicros[batches * 99 / 100]);
   }
 }
