@@ -52,6 +52,7 @@ public final class AuditLog implements AutoCloseable {
   private long segmentSize;
   private Instant segmentStarted;
   private ByteBuffer buffer = ByteBuffer.allocate(64 * 1024);
+  private int previousBatchSize;
 
   private record Pending(byte[] recordBytes, CompletableFuture<AuditReceipt> done) {}
 
@@ -230,9 +231,15 @@ public final class AuditLog implements AutoCloseable {
     }
   }
 
+  /**
+   * Adds queued records to the batch. With {@link FsyncPolicy#BATCH} the writer first waits up to
+   * the batch window for more, but only when the previous batch was shared: a lone appender
+   * (nothing else arriving during the last fsync) would only pay the window without sharing it.
+   */
   private void gather(List<Pending> batch) throws InterruptedException {
     Duration window = config.batchWindow();
-    if (config.fsync() == FsyncPolicy.BATCH && !window.isZero()) {
+    boolean concurrent = previousBatchSize > 1 || !queue.isEmpty();
+    if (config.fsync() == FsyncPolicy.BATCH && !window.isZero() && concurrent) {
       long deadline = System.nanoTime() + window.toNanos();
       while (batch.size() < MAX_BATCH) {
         long left = deadline - System.nanoTime();
@@ -244,6 +251,7 @@ public final class AuditLog implements AutoCloseable {
       }
     }
     queue.drainTo(batch, MAX_BATCH - batch.size());
+    previousBatchSize = batch.size();
   }
 
   private void writeBatch(List<Pending> batch) throws IOException {

@@ -34,6 +34,11 @@ public final class AuditVerifyCommand {
       return USAGE;
     }
     try {
+      if (SegmentName.listIn(directory).isEmpty()
+          && !Files.exists(directory.resolve(HeadAnchor.FILE_NAME))) {
+        err.println("polder audit verify: no audit log files (audit-*.jsonl) in " + directory);
+        return USAGE;
+      }
       ChainVerifier.Result result = ChainVerifier.verify(directory);
       (result.status() == ChainVerifier.Status.OK ? out : err).println(result.message());
       return result.status().exitCode;

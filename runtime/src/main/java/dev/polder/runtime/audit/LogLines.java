@@ -2,7 +2,6 @@ package dev.polder.runtime.audit;
 
 import dev.polder.runtime.audit.AuditJson.ChainFields;
 import dev.polder.runtime.audit.AuditJson.MalformedLineException;
-import java.io.BufferedInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -35,6 +34,9 @@ final class LogLines implements Iterator<LogLines.Entry>, AutoCloseable {
   private int fileIndex = -1;
   private InputStream in;
   private long lineNumber;
+  private final byte[] buffer = new byte[64 * 1024];
+  private int bufferStart;
+  private int bufferEnd;
   private final ByteArrayOutputStream lineBytes = new ByteArrayOutputStream(2048);
   private Entry next;
 
@@ -71,15 +73,14 @@ final class LogLines implements Iterator<LogLines.Entry>, AutoCloseable {
           return null;
         }
         fileIndex++;
-        in = new BufferedInputStream(Files.newInputStream(files.get(fileIndex)), 64 * 1024);
+        in = Files.newInputStream(files.get(fileIndex));
+        bufferStart = 0;
+        bufferEnd = 0;
         lineNumber = 0;
       }
       lineBytes.reset();
-      int b;
-      while ((b = in.read()) != -1 && b != '\n') {
-        lineBytes.write(b);
-      }
-      if (b == -1 && lineBytes.size() == 0) {
+      boolean newline = readLine();
+      if (!newline && lineBytes.size() == 0) {
         in.close();
         in = null;
         continue;
@@ -87,7 +88,7 @@ final class LogLines implements Iterator<LogLines.Entry>, AutoCloseable {
       lineNumber++;
       Path file = files.get(fileIndex);
       byte[] bytes = lineBytes.toByteArray();
-      if (b == -1) {
+      if (!newline) {
         boolean newest = fileIndex == files.size() - 1;
         return new Entry(
             file,
@@ -104,6 +105,26 @@ final class LogLines implements Iterator<LogLines.Entry>, AutoCloseable {
             file, lineNumber, Kind.RECORD, fields.seq(), fields.prev(), ChainHash.of(bytes), null);
       } catch (MalformedLineException e) {
         return new Entry(file, lineNumber, Kind.MALFORMED, 0, null, null, e.getMessage());
+      }
+    }
+  }
+
+  /** Moves the next line's bytes into {@code lineBytes}; false if the file ended first. */
+  private boolean readLine() throws IOException {
+    while (true) {
+      for (int i = bufferStart; i < bufferEnd; i++) {
+        if (buffer[i] == '\n') {
+          lineBytes.write(buffer, bufferStart, i - bufferStart);
+          bufferStart = i + 1;
+          return true;
+        }
+      }
+      lineBytes.write(buffer, bufferStart, bufferEnd - bufferStart);
+      bufferStart = 0;
+      bufferEnd = in.read(buffer);
+      if (bufferEnd <= 0) {
+        bufferEnd = 0;
+        return false;
       }
     }
   }

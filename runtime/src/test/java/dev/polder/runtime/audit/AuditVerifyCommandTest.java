@@ -196,16 +196,23 @@ class AuditVerifyCommandTest {
   }
 
   @Test
-  void usageErrorsExit64() {
+  void usageErrorsExit64() throws IOException {
     ByteArrayOutputStream output = new ByteArrayOutputStream();
     PrintStream print = new PrintStream(output, true, StandardCharsets.UTF_8);
+    Path missing = dir.resolve("missing");
+    Path empty = Files.createDirectory(dir.resolve("empty"));
     assertEquals(64, AuditVerifyCommand.run(new String[] {"verify"}, print, print));
+    assertEquals(64, AuditVerifyCommand.run(new String[] {missing.toString()}, print, print));
     assertEquals(
-        64, AuditVerifyCommand.run(new String[] {dir.resolve("missing").toString()}, print, print));
+        64, AuditVerifyCommand.run(new String[] {"verify", empty.toString()}, print, print));
     assertEquals(
-        "usage: polder audit verify <audit-log-directory>\npolder audit verify: "
-            + dir.resolve("missing")
-            + " is not a directory\n",
+        "usage: polder audit verify <audit-log-directory>\n"
+            + "polder audit verify: "
+            + missing
+            + " is not a directory\n"
+            + "polder audit verify: no audit log files (audit-*.jsonl) in "
+            + empty
+            + "\n",
         output.toString(StandardCharsets.UTF_8).replace(System.lineSeparator(), "\n"));
   }
 
