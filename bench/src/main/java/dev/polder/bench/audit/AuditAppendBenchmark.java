@@ -8,6 +8,7 @@ import dev.polder.runtime.audit.AuditRecord.DecisionStep;
 import dev.polder.runtime.audit.AuditRecord.DecisionTrace;
 import dev.polder.runtime.audit.AuditRecord.Redaction;
 import dev.polder.runtime.audit.AuditRecord.TokenUsage;
+import dev.polder.runtime.audit.ChainVerifier;
 import dev.polder.runtime.audit.FsyncPolicy;
 import dev.polder.runtime.audit.LogMode;
 import java.io.IOException;
@@ -83,6 +84,12 @@ public class AuditAppendBenchmark {
         log.recordsWritten(),
         log.forces(),
         log.forces() == 0 ? 0.0 : (double) log.recordsWritten() / log.forces());
+    long started = System.nanoTime();
+    ChainVerifier.Result verified = ChainVerifier.verify(directory);
+    double seconds = (System.nanoTime() - started) / 1e9;
+    System.out.printf(
+        "[audit] verify: %s, %d records in %.2f s (%.0f records/s)%n",
+        verified.status(), verified.records(), seconds, verified.records() / seconds);
     try (Stream<Path> files = Files.walk(directory)) {
       for (Path p : files.sorted(Comparator.reverseOrder()).toList()) {
         Files.delete(p);

@@ -156,6 +156,46 @@ class AuditLogTest {
   }
 
   @Test
+  void anEmptyNewestFileLeftByACrashAfterRotationIsRemoved() throws Exception {
+    AuditReceipt first;
+    try (AuditLog log = AuditLog.open(AuditConfig.of(dir, FsyncPolicy.BATCH))) {
+      first = log.append(TestRecords.record("a"));
+    }
+    Path empty = Files.createFile(dir.resolve("audit-0000000000000002-20260101T000000Z.jsonl"));
+
+    AuditReceipt second;
+    try (AuditLog log = AuditLog.open(AuditConfig.of(dir, FsyncPolicy.BATCH))) {
+      assertEquals(
+          List.of("removed empty newest file " + empty.getFileName()), log.recoveryNotes());
+      second = log.append(TestRecords.record("b"));
+    }
+    assertEquals(2, second.seq());
+    assertTrue(
+        Files.readAllLines(second.file()).get(0).contains("\"prev\":\"" + first.hash() + "\""));
+    assertEquals(ChainVerifier.Status.OK, ChainVerifier.verify(dir).status());
+  }
+
+  @Test
+  void refusesToOpenAfterACompleteLineThatIsNoRecord() throws Exception {
+    Path file;
+    try (AuditLog log = AuditLog.open(AuditConfig.of(dir, FsyncPolicy.BATCH))) {
+      file = log.append(TestRecords.record("a")).file();
+    }
+    Files.writeString(file, "not a record\n", StandardOpenOption.APPEND);
+
+    AuditLogException e =
+        assertThrows(
+            AuditLogException.class, () -> AuditLog.open(AuditConfig.of(dir, FsyncPolicy.BATCH)));
+    assertTrue(
+        e.getMessage().startsWith("audit log " + file + ": the last complete line (at byte "),
+        e.getMessage());
+    assertTrue(e.getMessage().contains(") is not an audit record (invalid JSON ("), e.getMessage());
+    assertTrue(
+        e.getMessage().endsWith("; not appending after it. Run: polder audit verify " + dir),
+        e.getMessage());
+  }
+
+  @Test
   void refusesToOpenWhenAcknowledgedRecordsWereCutFromTheTail() throws Exception {
     AuditReceipt last;
     try (AuditLog log = AuditLog.open(AuditConfig.of(dir, FsyncPolicy.BATCH))) {
