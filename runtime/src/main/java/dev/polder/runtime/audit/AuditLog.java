@@ -61,18 +61,25 @@ public final class AuditLog implements AutoCloseable {
     this.clock = clock;
     this.queue = new ArrayBlockingQueue<>(config.queueCapacity());
     Files.createDirectories(config.directory());
-    TailRecovery.Position position = TailRecovery.recover(config.directory());
+    this.head = HeadAnchor.openIn(config.directory());
+    TailRecovery.Position position;
+    try {
+      position = TailRecovery.recover(config.directory());
+      if (position.newestFile().isPresent()) {
+        segmentPath = position.newestFile().get();
+        segment =
+            FileChannel.open(segmentPath, StandardOpenOption.WRITE, StandardOpenOption.APPEND);
+        segmentSize = segment.size();
+        segmentStarted = SegmentName.parse(segmentPath).orElseThrow().started();
+      }
+    } catch (IOException | RuntimeException e) {
+      head.close();
+      throw e;
+    }
     this.recoveryNotes = position.notes();
     recoveryNotes.forEach(note -> LOG.log(System.Logger.Level.WARNING, "audit log: " + note));
     this.lastSeq = position.lastSeq();
     this.lastHash = position.lastHash();
-    if (position.newestFile().isPresent()) {
-      segmentPath = position.newestFile().get();
-      segment = FileChannel.open(segmentPath, StandardOpenOption.WRITE, StandardOpenOption.APPEND);
-      segmentSize = segment.size();
-      segmentStarted = SegmentName.parse(segmentPath).orElseThrow().started();
-    }
-    this.head = HeadAnchor.openIn(config.directory());
     this.writer = new Thread(this::runWriter, "polder-audit-writer");
     writer.setDaemon(true);
     writer.start();

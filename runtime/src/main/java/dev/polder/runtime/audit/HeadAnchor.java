@@ -3,6 +3,8 @@ package dev.polder.runtime.audit;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
+import java.nio.channels.OverlappingFileLockException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -29,10 +31,29 @@ final class HeadAnchor implements AutoCloseable {
     this.channel = channel;
   }
 
+  /**
+   * Opens the head for writing and locks it, so that no second process (or second log in this
+   * process) appends to the same directory and forks the chain.
+   */
   static HeadAnchor openIn(Path directory) throws IOException {
-    return new HeadAnchor(
+    FileChannel channel =
         FileChannel.open(
-            directory.resolve(FILE_NAME), StandardOpenOption.CREATE, StandardOpenOption.WRITE));
+            directory.resolve(FILE_NAME), StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+    FileLock lock;
+    try {
+      lock = channel.tryLock();
+    } catch (OverlappingFileLockException e) {
+      lock = null;
+    }
+    if (lock == null) {
+      channel.close();
+      throw new AuditLogException(
+          "audit log "
+              + directory
+              + " is already open (in another process or another log of this one); "
+              + "one writer per directory");
+    }
+    return new HeadAnchor(channel);
   }
 
   void write(long seq, String hash) throws IOException {
@@ -55,7 +76,10 @@ final class HeadAnchor implements AutoCloseable {
     if (!Files.isRegularFile(file)) {
       return Optional.empty();
     }
-    String text = Files.readString(file, StandardCharsets.US_ASCII);
+    String text = Files.readString(file, StandardCharsets.ISO_8859_1);
+    if (text.isEmpty()) {
+      return Optional.empty(); // created, nothing written yet
+    }
     Matcher m = FORMAT.matcher(text);
     if (!m.matches()) {
       throw new IOException(file + " is not a valid audit head: " + abbreviate(text));

@@ -80,7 +80,14 @@ final class TailRecovery {
   }
 
   private static void checkHead(Path directory, Position position) throws IOException {
-    Optional<HeadAnchor.Head> head = HeadAnchor.readFrom(directory);
+    Optional<HeadAnchor.Head> head;
+    try {
+      head = HeadAnchor.readFrom(directory);
+    } catch (IOException e) {
+      // A head is not forced to disk; a power loss can leave it unreadable. Note it and go on.
+      position.notes().add(e.getMessage() + "; the tail could not be checked against it");
+      return;
+    }
     if (head.isEmpty()) {
       return;
     }

@@ -220,6 +220,43 @@ class AuditLogTest {
   }
 
   @Test
+  void oneWriterPerDirectory() {
+    try (AuditLog log = AuditLog.open(AuditConfig.of(dir, FsyncPolicy.BATCH))) {
+      AuditLogException e =
+          assertThrows(
+              AuditLogException.class, () -> AuditLog.open(AuditConfig.of(dir, FsyncPolicy.BATCH)));
+      assertEquals(
+          "audit log "
+              + dir
+              + " is already open (in another process or another log of this one);"
+              + " one writer per directory",
+          e.getMessage());
+      log.append(TestRecords.record("still-writing"));
+    }
+    try (AuditLog reopened = AuditLog.open(AuditConfig.of(dir, FsyncPolicy.BATCH))) {
+      assertEquals(2, reopened.append(TestRecords.record("after")).seq());
+    }
+  }
+
+  @Test
+  void anUnreadableHeadIsNotedAndRewritten() throws Exception {
+    try (AuditLog log = AuditLog.open(AuditConfig.of(dir, FsyncPolicy.BATCH))) {
+      log.append(TestRecords.record("a"));
+    }
+    Files.write(dir.resolve(HeadAnchor.FILE_NAME), new byte[] {0, 0, 0, 0});
+    try (AuditLog log = AuditLog.open(AuditConfig.of(dir, FsyncPolicy.BATCH))) {
+      assertEquals(1, log.recoveryNotes().size());
+      assertTrue(
+          log.recoveryNotes().get(0).endsWith("; the tail could not be checked against it"),
+          log.recoveryNotes().get(0));
+      log.append(TestRecords.record("b"));
+    }
+    ChainVerifier.Result result = ChainVerifier.verify(dir);
+    assertEquals(ChainVerifier.Status.OK, result.status(), result.message());
+    assertTrue(result.message().endsWith("; audit.head matches"), result.message());
+  }
+
+  @Test
   void appendsAfterCloseFailWithAClearError() {
     AuditLog log = AuditLog.open(AuditConfig.of(dir, FsyncPolicy.NONE));
     log.close();
