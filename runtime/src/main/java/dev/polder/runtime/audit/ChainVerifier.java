@@ -47,12 +47,26 @@ public final class ChainVerifier {
   }
 
   private final Deque<Entry> window = new ArrayDeque<>();
+  private final boolean prunedStart;
   private LogLines lines;
+  private long count;
+  private String prunedNote = "";
 
-  private ChainVerifier() {}
+  private ChainVerifier(boolean prunedStart) {
+    this.prunedStart = prunedStart;
+  }
 
   public static Result verify(Path directory) throws IOException {
-    return new ChainVerifier().run(directory);
+    return verify(directory, false);
+  }
+
+  /**
+   * @param prunedStart accept a log whose oldest files were removed by retention: the chain then
+   *     starts at the first record found, whatever its seq (reported, so it can be checked against
+   *     the archive)
+   */
+  public static Result verify(Path directory, boolean prunedStart) throws IOException {
+    return new ChainVerifier(prunedStart).run(directory);
   }
 
   private Result run(Path directory) throws IOException {
@@ -75,6 +89,17 @@ public final class ChainVerifier {
         if (e.kind() == Kind.MALFORMED) {
           return failed("malformed record at " + e.position() + ": " + e.problem(), last);
         }
+        if (prunedStart && last.seq() == 0 && e.kind() == Kind.RECORD && e.seq() > 1) {
+          prunedNote =
+              ", from seq "
+                  + e.seq()
+                  + " (earlier records pruned; seq "
+                  + e.seq()
+                  + " links to "
+                  + e.prev()
+                  + ")";
+          last = new Link(e.seq() - 1, e.prev(), "(pruned)");
+        }
         String problem = fits(e, last) ? twinProblem(e) : misplacedProblem(e, last);
         if (problem != null) {
           return failed(problem, last);
@@ -92,6 +117,7 @@ public final class ChainVerifier {
               last);
         }
         last = new Link(e.seq(), e.hash(), e.position());
+        count++;
       }
     }
     if (head.isPresent() && head.get().seq() > last.seq()) {
@@ -112,11 +138,11 @@ public final class ChainVerifier {
               + " is a partial record ("
               + torn.problem()
               + "), as a crash leaves; the "
-              + last.seq()
+              + count
               + " records before it verify, last hash "
               + last.hash()
               + ". Opening the log moves the partial record aside.",
-          last.seq(),
+          count,
           last.hash());
     }
     String anchor =
@@ -126,15 +152,17 @@ public final class ChainVerifier {
     return new Result(
         Status.OK,
         "OK: "
-            + last.seq()
+            + count
             + " records in "
             + files.size()
-            + " files; last hash "
+            + " files"
+            + prunedNote
+            + "; last hash "
             + last.hash()
             + "; "
             + anchor
             + tornNotes(directory),
-        last.seq(),
+        count,
         last.hash());
   }
 
@@ -216,7 +244,7 @@ public final class ChainVerifier {
   }
 
   private Result failed(String problem, Link last) {
-    return new Result(Status.FAILED, "FAILED: " + problem, last.seq(), last.hash());
+    return new Result(Status.FAILED, "FAILED: " + problem, count, last.hash());
   }
 
   private Entry take() {

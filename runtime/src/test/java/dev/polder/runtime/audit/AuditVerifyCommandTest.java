@@ -19,6 +19,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
@@ -195,6 +196,29 @@ class AuditVerifyCommandTest {
     assertEquals(exitCode, code);
   }
 
+  @ParameterizedTest(name = "{0}")
+  @CsvSource(
+      delimiter = '|',
+      value = {
+        "--pruned|0|OK: 20 records in 2 files, from seq 11 (earlier records pruned; seq 11 links to {10}); last hash {30}; audit.head matches",
+        "strict|1|FAILED: records removed: seq 1..10 missing between the start of the log and seq 11 at "
+            + B
+            + ":1"
+      })
+  void retentionThatRemovedTheOldestFileIsAcceptedOnlyWhenAsked(
+      String mode, int exitCode, String message) throws IOException {
+    Files.delete(dir.resolve(A));
+    ByteArrayOutputStream output = new ByteArrayOutputStream();
+    PrintStream print = new PrintStream(output, true, StandardCharsets.UTF_8);
+    String[] args =
+        mode.equals("strict")
+            ? new String[] {"verify", dir.toString()}
+            : new String[] {"verify", dir.toString(), mode};
+
+    assertEquals(exitCode, AuditVerifyCommand.run(args, print, print));
+    assertEquals(expand(message) + System.lineSeparator(), output.toString(StandardCharsets.UTF_8));
+  }
+
   @Test
   void usageErrorsExit64() throws IOException {
     ByteArrayOutputStream output = new ByteArrayOutputStream();
@@ -206,7 +230,7 @@ class AuditVerifyCommandTest {
     assertEquals(
         64, AuditVerifyCommand.run(new String[] {"verify", empty.toString()}, print, print));
     assertEquals(
-        "usage: polder audit verify <audit-log-directory>\n"
+        "usage: polder audit verify <audit-log-directory> [--pruned]\n"
             + "polder audit verify: "
             + missing
             + " is not a directory\n"
