@@ -5,8 +5,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -67,6 +70,28 @@ class AuditJsonTest {
     assertTrue(line.contains("\"cost\":0.000540"), line);
     assertTrue(line.contains("\"logMode\":\"redacted\""), line);
     assertTrue(!line.contains("\n") && !line.contains(": "), line);
+  }
+
+  @Test
+  void publishedSchemaListsExactlyTheFieldsOfALineInTheirOrder() throws Exception {
+    ObjectMapper mapper = new ObjectMapper();
+    JsonNode schema;
+    try (var in = AuditJson.class.getResourceAsStream("/audit-record.schema.json")) {
+      schema = mapper.readTree(in);
+    }
+    List<String> required = new ArrayList<>();
+    schema.get("required").forEach(name -> required.add(name.asText()));
+    List<String> properties = new ArrayList<>();
+    schema.get("properties").fieldNames().forEachRemaining(properties::add);
+    List<String> written = new ArrayList<>();
+    mapper
+        .readTree(
+            AuditJson.line(1, ChainHash.GENESIS, AuditJson.recordBytes(TestRecords.record("r"))))
+        .fieldNames()
+        .forEachRemaining(written::add);
+
+    assertEquals(written, required);
+    assertEquals(written, properties);
   }
 
   @Test
