@@ -29,6 +29,8 @@ public final class UpstreamFailure extends RuntimeException {
     CIRCUIT_OPEN(503, "service_unavailable", false),
     /** The backend cannot do this operation (e.g. embeddings on a chat-only provider). */
     UNSUPPORTED_OPERATION(400, "invalid_request_error", false),
+    /** The caller cancelled the stream; says nothing about the backend. */
+    CANCELLED(499, "cancelled", false),
     /** The request could not be translated for this backend. */
     INVALID_REQUEST(400, "invalid_request_error", false);
 

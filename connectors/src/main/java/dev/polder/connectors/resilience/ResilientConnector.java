@@ -159,8 +159,9 @@ public final class ResilientConnector implements ModelConnector {
     if (cause instanceof UpstreamFailure failure) {
       return failure;
     }
+    // Not expected: every client fails with UpstreamFailure. Report it, do not let it escape.
     return new UpstreamFailure(
-        Kind.CONNECTION_RESET,
+        Kind.INVALID_RESPONSE,
         spec.name(),
         "call to backend '" + spec.name() + "' failed: " + cause,
         true,

@@ -75,6 +75,14 @@ final class CjkNameMatcher {
       if ((dictionary.flags(surname) & NameDictionary.SURNAME) == 0) {
         continue;
       }
+      int honorific = honorificWithin(b, 3);
+      if (surnameLen >= 2 && honorific > 0) {
+        // 原田 真央さん: a known surname, then a given name the lists lack, then an honorific.
+        out.add(
+            new EntitySpan(
+                NerEntityType.PERSON, left.end() - surnameLen, right.start() + honorific, CUED));
+        return;
+      }
       for (int givenLen = Math.min(3, b.length()); givenLen >= 1; givenLen--) {
         if ((dictionary.flags(b.substring(0, givenLen)) & NameDictionary.GIVEN) != 0
             && (surnameLen + givenLen >= 3)) {
@@ -165,6 +173,16 @@ final class CjkNameMatcher {
         at++;
       }
     }
+  }
+
+  /** Where an honorific starts within the first {@code max} + 1 characters of a run, or 0. */
+  private static int honorificWithin(String run, int max) {
+    for (int at = 1; at <= Math.min(max, run.length() - 1); at++) {
+      if (cueStartsAt(run, at)) {
+        return at;
+      }
+    }
+    return 0;
   }
 
   private static boolean cueEndsAt(String run, int at) {

@@ -133,6 +133,9 @@ public final class PersonNameRecognizer {
         return 0; // a single Han character (a surname like 王) alone is no name
       }
       PersonContextCues.Strength cue = PersonContextCues.before(text, tokens, from);
+      if (cue == PersonContextCues.Strength.NONE && honorificAfter()) {
+        cue = PersonContextCues.Strength.STRONG; // 최 지훈 씨에게: the honorific follows the name
+      }
       boolean strongCue =
           cue == PersonContextCues.Strength.STRONG || cue == PersonContextCues.Strength.TITLE;
       boolean foreign = script != profile.dominant();
@@ -168,7 +171,7 @@ public final class PersonNameRecognizer {
         }
       }
       boolean cased = script.cased();
-      if (!cased && !foreign && k - known > 1) {
+      if (!cased && !foreign && !strongCue && k - known > 1) {
         return 0; // in text of its own script a name has at most one word the lists do not know
       }
       boolean allCapitalised = cased && capitalised == k;
@@ -230,6 +233,21 @@ public final class PersonNameRecognizer {
             case NONE -> 0;
           };
       return score;
+    }
+
+    /** The next word starts with an honorific written after names (씨, 님, さん, 様). */
+    private boolean honorificAfter() {
+      int next = from + k;
+      if (next >= tokens.size() || !joined(text, tokens.get(next - 1), tokens.get(next))) {
+        return false;
+      }
+      String word = tokens.get(next).text();
+      for (String suffix : PersonContextCues.CJK_SUFFIX_CUES) {
+        if (word.startsWith(suffix)) {
+          return true;
+        }
+      }
+      return false;
     }
 
     /** An unknown word can be part of a name next to known ones when it is shaped like a name. */

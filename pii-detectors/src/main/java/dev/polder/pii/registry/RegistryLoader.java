@@ -40,7 +40,8 @@ public final class RegistryLoader {
           "languages",
           "context_words",
           "context_boost",
-          "score_threshold");
+          "score_threshold",
+          "context_window");
   static final Pattern NAME = Pattern.compile("[a-z0-9][a-z0-9-]*");
   static final Pattern ENTITY = Pattern.compile("[A-Z][A-Z0-9_]*");
   static final Pattern LANGUAGE = Pattern.compile("[a-z]{2}|any");
@@ -48,8 +49,18 @@ public final class RegistryLoader {
   private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
 
   private final Map<String, DetectorFactory> factories;
+  private final Set<String> skippedKinds;
 
   public RegistryLoader(List<DetectorFactory> factories) {
+    this(factories, Set.of());
+  }
+
+  /**
+   * A loader that checks entries of {@code skippedKinds} for the common fields but builds no
+   * detector for them: a deployment without NER, or a benchmark of the pattern detectors alone.
+   */
+  public RegistryLoader(List<DetectorFactory> factories, Set<String> skippedKinds) {
+    this.skippedKinds = Set.copyOf(skippedKinds);
     Map<String, DetectorFactory> byKind = new LinkedHashMap<>();
     for (DetectorFactory factory : factories) {
       DetectorFactory previous = byKind.putIfAbsent(factory.kind(), factory);
@@ -64,6 +75,22 @@ public final class RegistryLoader {
       }
     }
     this.factories = Map.copyOf(byKind);
+  }
+
+  /** Stands in for a skipped kind's factory while its entries are checked: Java-kind fields. */
+  private record SkippedKind(String kind) implements DetectorFactory {
+    @Override
+    public dev.polder.pii.detect.Detector create(DetectorDefinition definition) {
+      throw new IllegalStateException("kind " + kind + " is skipped by this loader");
+    }
+  }
+
+  /** A loader with the built-in and installed factories that skips {@code kinds}. */
+  public static RegistryLoader withInstalledFactoriesExcept(Set<String> kinds) {
+    List<DetectorFactory> all = new ArrayList<>(builtInFactories());
+    ServiceLoader.load(DetectorFactory.class, RegistryLoader.class.getClassLoader())
+        .forEach(all::add);
+    return new RegistryLoader(all, kinds);
   }
 
   /** The built-in kinds plus every factory registered with {@link ServiceLoader}. */
@@ -157,7 +184,7 @@ public final class RegistryLoader {
       }
       DetectorDefinition def =
           definition(entry, n, fileName, resources, defaultBoost, defaultThreshold);
-      if (def.settings().enabled()) {
+      if (def.settings().enabled() && !skippedKinds.contains(def.kind())) {
         detectors.add(
             new ConfiguredDetector(factories.get(def.kind()).create(def), def.settings()));
       }
@@ -179,6 +206,9 @@ public final class RegistryLoader {
       throw new RegistryException(prefix + "missing required field 'kind'");
     }
     DetectorFactory factory = factories.get(String.valueOf(kind));
+    if (factory == null && skippedKinds.contains(String.valueOf(kind))) {
+      factory = new SkippedKind(String.valueOf(kind));
+    }
     if (factory == null) {
       throw new RegistryException(
           prefix + "unknown kind '" + kind + "' (known: " + String.join(", ", kinds()) + ")");
@@ -226,9 +256,41 @@ public final class RegistryLoader {
             Set.copyOf(languages),
             contextWords,
             unitNumber(entry, "context_boost", defaultBoost, prefix + "'context_boost'"),
-            unitNumber(entry, "score_threshold", defaultThreshold, prefix + "'score_threshold'"));
+            unitNumber(entry, "score_threshold", defaultThreshold, prefix + "'score_threshold'"),
+            contextWindow(entry, prefix));
     return new DetectorDefinition(
         name, factory.kind(), entities, settings, fields, fileName, resources);
+  }
+
+  private static DetectorSettings.ContextWindow contextWindow(
+      Map<String, Object> entry, String prefix) throws RegistryException {
+    Object value = entry.get("context_window");
+    if (value == null) {
+      return DetectorSettings.ContextWindow.DEFAULT;
+    }
+    Map<String, Object> window = mapping(value, prefix + "'context_window'");
+    for (String key : window.keySet()) {
+      if (!key.equals("before") && !key.equals("after")) {
+        throw new RegistryException(prefix + "unknown field 'context_window." + key + "'");
+      }
+    }
+    return new DetectorSettings.ContextWindow(
+        characters(window, "before", DetectorSettings.ContextWindow.DEFAULT.before(), prefix),
+        characters(window, "after", DetectorSettings.ContextWindow.DEFAULT.after(), prefix));
+  }
+
+  private static int characters(Map<String, Object> map, String key, int fallback, String prefix)
+      throws RegistryException {
+    Object value = map.getOrDefault(key, fallback);
+    if (!(value instanceof Integer n) || n < 0 || n > 1000) {
+      throw new RegistryException(
+          prefix
+              + "'context_window."
+              + key
+              + "' must be a whole number of characters from 0 to 1000, got "
+              + value);
+    }
+    return n;
   }
 
   private static List<String> entities(Map<String, Object> entry, String prefix)

@@ -188,6 +188,13 @@ final class NameResolver {
         free.add(ev.domain());
       }
       for (Literal.With w : lit.withs()) {
+        String name = dottedName(w.value());
+        if (name != null && s.lookup(firstPart(name)) == null) {
+          CallTarget t = resolveCall(name, w.loc(), true);
+          if (t != null && (t.isBuiltin() || functionPaths.contains(t.functionPath()))) {
+            continue;
+          }
+        }
         free.add(w.value());
       }
     }

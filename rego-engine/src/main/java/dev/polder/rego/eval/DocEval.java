@@ -35,6 +35,38 @@ abstract class DocEval extends CallEval {
     return dataStep(root, baseData, state.hasOverrides() ? List.of() : null, path, i, f, k);
   }
 
+  /** Where a data ref's constant prefix leads: the same in every evaluation of this policy. */
+  private record ResolvedPrefix(RuleNode node, Value base, int index) {}
+
+  @Override
+  final boolean evalDataRef(Term.Ref r, Value[] f, ValueCont k) {
+    if (state.hasOverrides()) {
+      return evalData(r.path(), 0, f, k);
+    }
+    ResolvedPrefix p = (ResolvedPrefix) r.cache().get();
+    if (p == null) {
+      p = resolvePrefix(r.path());
+      r.cache().set(p);
+    }
+    return dataStep(p.node(), p.base(), null, r.path(), p.index(), f, k);
+  }
+
+  private ResolvedPrefix resolvePrefix(List<Term> path) {
+    RuleNode node = root;
+    Value base = baseData;
+    int i = 0;
+    while (i < path.size()
+        && node != null
+        && !node.hasRules()
+        && !node.children().isEmpty()
+        && path.get(i) instanceof Term.Scalar s) {
+      node = node.child(s.value());
+      base = lookupData(base, s.value());
+      i++;
+    }
+    return new ResolvedPrefix(node, base, i);
+  }
+
   private static List<Value> append(List<Value> cur, Value key) {
     if (cur == null) {
       return null;
@@ -64,7 +96,7 @@ abstract class DocEval extends CallEval {
     Term p = path.get(i);
     if (p instanceof Term.Scalar s) {
       Value key = s.value();
-      return dataStep(node.child(key), lookup(base, key), append(cur, key), path, i + 1, f, k);
+      return dataStep(node.child(key), lookupData(base, key), append(cur, key), path, i + 1, f, k);
     }
     if (p instanceof Term.Var v && v.slot() >= 0 && f[v.slot()] == null) {
       TreeSet<Value> keys = new TreeSet<>(node.children().keySet());
@@ -86,12 +118,24 @@ abstract class DocEval extends CallEval {
     }
     if (p instanceof Term.Var v && v.slot() >= 0) {
       Value key = f[v.slot()];
-      return dataStep(node.child(key), lookup(base, key), append(cur, key), path, i + 1, f, k);
+      return dataStep(node.child(key), lookupData(base, key), append(cur, key), path, i + 1, f, k);
     }
     return eval(
         p,
         f,
-        key -> dataStep(node.child(key), lookup(base, key), append(cur, key), path, i + 1, f, k));
+        key ->
+            dataStep(node.child(key), lookupData(base, key), append(cur, key), path, i + 1, f, k));
+  }
+
+  /** Base data keys are strings; OPA also finds them by an integer ({@code data[2]}). */
+  private static Value lookupData(Value base, Value key) {
+    Value v = lookup(base, key);
+    if (v == null
+        && base instanceof ObjectValue
+        && key instanceof dev.polder.rego.value.NumberValue n) {
+      v = lookup(base, dev.polder.rego.value.StringValue.of(n.format()));
+    }
+    return v;
   }
 
   private Value applyOverridesBelow(Value doc, List<Value> cur) {
@@ -105,7 +149,7 @@ abstract class DocEval extends CallEval {
   /** The whole document at a node: its rules' value, its children, the base data under it. */
   final Value fullDoc(RuleNode node, Value base, List<Value> cur) {
     if (cur == null) {
-      Value cached = state.docCache.get(node);
+      Value cached = state.docCache[node.id()];
       if (cached != null) {
         return cached == UNDEFINED ? null : cached;
       }
@@ -118,8 +162,8 @@ abstract class DocEval extends CallEval {
       ObjectValue.Builder kids = ObjectValue.builder();
       for (var e : node.children().entrySet()) {
         RuleNode child = e.getValue();
-        if (!child.hasVirtualContent()) {
-          continue;
+        if (!child.hasRules() && child.children().isEmpty()) {
+          continue; // a function: not part of the document
         }
         Value cv = fullDoc(child, lookup(base, e.getKey()), append(cur, e.getKey()));
         if (cv != null) {
@@ -140,7 +184,7 @@ abstract class DocEval extends CallEval {
     if (cur != null) {
       v = v == null && state.overridesBelow(cur).isEmpty() ? null : applyOverridesBelow(v, cur);
     } else {
-      state.docCache.put(node, v == null ? UNDEFINED : v);
+      state.docCache[node.id()] = v == null ? UNDEFINED : v;
     }
     return v;
   }
@@ -157,6 +201,9 @@ abstract class DocEval extends CallEval {
         out.put(e.getKey(), prev == null ? e.getValue() : merge(prev, e.getValue(), at, lenient));
       }
       return out.build();
+    }
+    if (a instanceof SetValue as && b instanceof SetValue bs) {
+      return as.union(bs);
     }
     if (a.equals(b) || lenient) {
       return b;
@@ -178,6 +225,12 @@ abstract class DocEval extends CallEval {
       return defaultValue(node.defaultRule());
     }
     RuleKind kind = rules.get(0).kind();
+    for (Rule r : rules) {
+      if (r.kind() == RuleKind.PARTIAL_OBJECT
+          || (r.kind() == RuleKind.PARTIAL_SET && ObjectDocBuilder.hasDynamicSuffix(r))) {
+        return new ObjectDocBuilder(this).build(rules);
+      }
+    }
     if (kind == RuleKind.PARTIAL_SET) {
       SetValue.Builder b = SetValue.builder();
       for (Rule r : rules) {

@@ -171,7 +171,7 @@ abstract class TermParser extends ParserBase {
       case IDENT:
         {
           String w = t.text();
-          switch (w) {
+          switch (keywordAsName() ? "" : w) {
             case "true":
               next();
               return new Term.Scalar(BooleanValue.TRUE, l);
@@ -184,7 +184,11 @@ abstract class TermParser extends ParserBase {
             default:
               break;
           }
-          if (KEYWORDS.contains(w) && !w.equals("in") && !w.equals("contains") && !w.equals("if")) {
+          if (KEYWORDS.contains(w)
+              && !w.equals("in")
+              && !w.equals("contains")
+              && !w.equals("if")
+              && !keywordAsName()) {
             throw unexpected("term");
           }
           if (w.equals("set") && peek(1).is(TokenKind.LPAREN) && peek(2).is(TokenKind.RPAREN)) {

@@ -99,10 +99,38 @@ public class OpenAiEdge {
                     .putHeader(HttpHeaders.CONTENT_TYPE, "application/json")
                     .end(call.responseBody().get().toString());
                 after(call);
+              } else if (call.request() == null || call.candidates().isEmpty()) {
+                // A route edited so that it no longer parses or selects: say so, do not guess.
+                GatewayException error =
+                    new GatewayException(
+                        500,
+                        "server_error",
+                        "pipeline_incomplete",
+                        null,
+                        "Route '"
+                            + operation.routeId()
+                            + "' must run the steps 'parse' and 'select-backend'");
+                LOG.error(error.getMessage());
+                call.status(500);
+                call.errorCode(error.code());
+                ErrorReplies.send(response, error);
+                after(call);
               } else {
-                relay.relay(call, response, () -> after(call));
+                relayGuarded(call, response);
               }
             });
+  }
+
+  private void relayGuarded(GatewayCall call, HttpServerResponse response) {
+    try {
+      relay.relay(call, response, () -> after(call));
+    } catch (RuntimeException e) {
+      LOG.errorf(e, "Request %s: relay failed", call.requestId());
+      call.status(500);
+      call.errorCode("internal_error");
+      ErrorReplies.send(response, OpenAiErrors.forStatus(500));
+      after(call);
+    }
   }
 
   private void after(GatewayCall call) {

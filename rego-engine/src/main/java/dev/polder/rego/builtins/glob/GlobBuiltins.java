@@ -27,7 +27,7 @@ public final class GlobBuiltins {
 
   private record Key(String pattern, List<Integer> delimiters) {}
 
-  private static final int MAX_CACHED = 1_000;
+  private static final int MAX_CACHED = 10_000;
   private static final ConcurrentHashMap<Key, GlobPattern> CACHE = new ConcurrentHashMap<>();
 
   public static void register(BuiltinRegistry r) {

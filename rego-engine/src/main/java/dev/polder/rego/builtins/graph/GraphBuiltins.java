@@ -81,7 +81,6 @@ public final class GraphBuiltins {
         continue;
       }
       Set<Value> reached = new HashSet<>();
-      reached.add(root);
       List<Value> path = new ArrayList<>();
       path.add(root);
       build(c, graph, root, path, reached, paths);
@@ -89,7 +88,11 @@ public final class GraphBuiltins {
     return paths.build();
   }
 
-  /** Depth-first: a path ends at a leaf, at a node outside the graph, or where it meets itself. */
+  /**
+   * Depth-first, as OPA's graph.reachable_paths: a path ends at a leaf, before a neighbour that is
+   * not in the graph, or before a node already expanded. Only nodes with a neighbour inside the
+   * graph count as expanded.
+   */
   private static void build(
       BuiltinContext c,
       ObjectValue graph,
@@ -106,19 +109,13 @@ public final class GraphBuiltins {
       paths.add(ArrayValue.of(path));
       return;
     }
+    if (out.stream().anyMatch(n -> graph.get(n) != null)) {
+      reached.add(node);
+    }
     for (Value next : out) {
-      Value nextEdges = graph.get(next);
-      if (nextEdges == null) {
-        paths.add(ArrayValue.of(path));
-      } else if (edges(nextEdges).isEmpty()) {
-        reached.add(next);
-        path.add(next);
-        paths.add(ArrayValue.of(path));
-        path.remove(path.size() - 1);
-      } else if (reached.contains(next)) {
+      if (graph.get(next) == null || reached.contains(next)) {
         paths.add(ArrayValue.of(path));
       } else {
-        reached.add(next);
         path.add(next);
         build(c, graph, next, path, reached, paths);
         path.remove(path.size() - 1);
