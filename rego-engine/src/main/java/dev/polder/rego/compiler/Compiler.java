@@ -65,6 +65,7 @@ public final class Compiler {
       for (String p : m.packagePath()) {
         n = n.childOrCreate(StringValue.of(p));
       }
+      n.isPackage = true;
     }
     List<Rule> resolved = new ArrayList<>();
     List<List<String>> packages = new ArrayList<>();

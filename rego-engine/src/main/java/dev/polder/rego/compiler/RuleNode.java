@@ -18,6 +18,7 @@ public final class RuleNode {
   final List<Rule> functions = new ArrayList<>();
   Rule defaultRule;
   Rule defaultFunction;
+  boolean isPackage;
   private int id;
   private int count;
 
@@ -98,6 +99,11 @@ public final class RuleNode {
 
   public Rule defaultFunction() {
     return defaultFunction;
+  }
+
+  /** True if a module declares this path as its package (an empty package is still {}). */
+  public boolean isPackage() {
+    return isPackage;
   }
 
   public boolean hasRules() {

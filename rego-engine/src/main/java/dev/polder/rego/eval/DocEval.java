@@ -85,7 +85,7 @@ abstract class DocEval extends CallEval {
         return evalPath(ov, path, i, f, k);
       }
     }
-    if (node == null || (!node.hasRules() && node.children().isEmpty())) {
+    if (node == null || (!node.hasRules() && node.children().isEmpty() && !node.isPackage())) {
       Value b = cur == null ? base : applyOverridesBelow(base, cur);
       return b != null && evalPath(b, path, i, f, k);
     }
@@ -162,7 +162,7 @@ abstract class DocEval extends CallEval {
       ObjectValue.Builder kids = ObjectValue.builder();
       for (var e : node.children().entrySet()) {
         RuleNode child = e.getValue();
-        if (!child.hasRules() && child.children().isEmpty()) {
+        if (!child.hasRules() && child.children().isEmpty() && !child.isPackage()) {
           continue; // a function: not part of the document
         }
         Value cv = fullDoc(child, lookup(base, e.getKey()), append(cur, e.getKey()));
@@ -177,6 +177,9 @@ abstract class DocEval extends CallEval {
       } else if (kids.size() > 0) {
         v = merge(v, kids.build(), node, false);
       }
+    }
+    if (v == null && node.isPackage() && !node.hasRules()) {
+      v = ObjectValue.EMPTY; // a package without (defined) rules is an empty object
     }
     if (base != null) {
       v = v == null ? base : merge(base, v, node, true);
