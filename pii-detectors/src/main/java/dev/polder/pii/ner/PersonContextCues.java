@@ -401,14 +401,34 @@ final class PersonContextCues {
     return SINGLE_WORD_CUES.contains(key);
   }
 
-  /** The strongest cue ending right before {@code tokens[index]}. */
-  static Strength before(String text, List<WordToken> tokens, int index) {
-    Strength best = Strength.NONE;
+  /** Cue indexes by their last word, so a look-up touches only cues that can match. */
+  private static final java.util.Map<String, List<Integer>> BY_LAST_WORD =
+      new java.util.HashMap<>();
+
+  static {
     for (int c = 0; c < CUE_KEYS.size(); c++) {
       String[] keys = CUE_KEYS.get(c);
+      if (keys.length > 0) {
+        BY_LAST_WORD.computeIfAbsent(keys[keys.length - 1], k -> new ArrayList<>()).add(c);
+      }
+    }
+  }
+
+  /** The strongest cue ending right before {@code tokens[index]}. */
+  static Strength before(String text, List<WordToken> tokens, int index) {
+    if (index == 0
+        || !onlySeparators(text, tokens.get(index - 1).end(), tokens.get(index).start())) {
+      return Strength.NONE;
+    }
+    List<Integer> candidates = BY_LAST_WORD.get(tokens.get(index - 1).key());
+    if (candidates == null) {
+      return Strength.NONE;
+    }
+    Strength best = Strength.NONE;
+    for (int c : candidates) {
+      String[] keys = CUE_KEYS.get(c);
       int first = index - keys.length;
-      if (first < 0
-          || !onlySeparators(text, tokens.get(index - 1).end(), tokens.get(index).start())) {
+      if (first < 0) {
         continue;
       }
       boolean match = true;
