@@ -26,6 +26,7 @@ final class StandardBuiltins {
           dev.polder.rego.builtins.graph.GraphBuiltins::register,
           dev.polder.rego.builtins.http.HttpSendBuiltin::register,
           dev.polder.rego.builtins.jsonschema.JsonSchemaBuiltins::register,
+          dev.polder.rego.builtins.graphql.GraphQlBuiltins::register,
           dev.polder.rego.builtins.jwt.JwtBuiltins::register,
           dev.polder.rego.builtins.net.NetBuiltins::register,
           dev.polder.rego.builtins.numbers.NumberBuiltins::register,
