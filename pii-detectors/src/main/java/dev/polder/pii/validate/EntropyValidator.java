@@ -4,7 +4,8 @@ import java.util.Locale;
 
 /**
  * Generic secrets next to key-like names: the value must look random (Shannon entropy of at least
- * 3.5 bits per character, 3.0 for hex strings; a digit and a letter) and must not be an obvious placeholder.
+ * 3.5 bits per character, 3.0 for hex strings; a digit and a letter) and must not be an obvious
+ * placeholder.
  */
 public final class EntropyValidator implements Validator {
 

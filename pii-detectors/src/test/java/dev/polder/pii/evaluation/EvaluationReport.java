@@ -105,8 +105,9 @@ final class EvaluationReport {
       if (overlapHit) {
         o.goldMatched++;
       } else {
-        example("missed " + g.type(), "'" + t.text().substring(g.start(), g.end()) + "' in: "
-            + describe(t.text(), findings));
+        example(
+            "missed " + g.type(),
+            "'" + t.text().substring(g.start(), g.end()) + "' in: " + describe(t.text(), findings));
       }
       if (g.type().equals("PERSON")) {
         int[] counts = personRecallByGroup.computeIfAbsent(personGroup, k -> new int[2]);
@@ -139,8 +140,14 @@ final class EvaluationReport {
       if (overlapHit) {
         o.predictedMatched++;
       } else if (!t.clean()) {
-        example("false " + f.type(), "'" + f.textIn(t.text()) + "' (" + f.detector() + ") in: "
-            + t.text().replace('\n', ' '));
+        example(
+            "false " + f.type(),
+            "'"
+                + f.textIn(t.text())
+                + "' ("
+                + f.detector()
+                + ") in: "
+                + t.text().replace('\n', ' '));
       }
     }
   }
