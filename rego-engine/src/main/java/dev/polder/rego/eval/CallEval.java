@@ -93,10 +93,10 @@ abstract class CallEval extends TermEval {
         return k.accept(v);
       }
       if (mock instanceof CallTarget other && !other.equals(target)) {
-        // The replacement sees the original (a mock of count may call count).
+        // The replacement sees the originals (a mock of count may call count).
         EvalState saved = state;
-        java.util.Map<String, Object> rest = new java.util.HashMap<>(saved.mocks);
-        rest.remove(mockKey(target));
+        // Mocks do not apply inside a replacement function (OPA: a mock never calls another mock).
+        java.util.Map<String, Object> rest = java.util.Map.of();
         state = new EvalState(saved.input, saved.overrides, rest, root.nodeCount());
         try {
           return invokeUnmocked(
