@@ -65,10 +65,13 @@ public final class GraphQlBuiltins {
             fn(arrayOf(OBJECT), DOC, DOC),
             (c, a) -> {
               try {
-                Map<String, Object> query = document(a.get(0), true);
+                QueryParser.Parsed query =
+                    a.get(0) instanceof StringValue s
+                        ? QueryParser.parseWithPositions(s.value())
+                        : new QueryParser.Parsed(document(a.get(0), true), Map.of());
                 Map<String, Object> schema = document(a.get(1), false);
-                QueryValidator.validate(query, Schema.load(schema));
-                return ArrayValue.of(ast(query), ast(schema));
+                QueryValidator.validate(query.document(), query.positions(), Schema.load(schema));
+                return ArrayValue.of(ast(query.document()), ast(schema));
               } catch (GraphQlSyntaxException e) {
                 throw BuiltinException.error(e.getMessage());
               }

@@ -162,7 +162,7 @@ final class Lexer {
       char c = src.charAt(pos);
       if (c == '"') {
         pos++;
-        return new Token(Kind.STRING, sb.toString(), startLine, col);
+        return new Token(Kind.STRING, sb.toString(), startLine, col + 1);
       }
       if (c == '\n' || c == '\r') {
         break;
@@ -200,7 +200,16 @@ final class Lexer {
       end = src.indexOf("\"\"\"", end + 3);
     }
     if (end < 0) {
-      return new Token(Kind.INVALID, "", startLine, col);
+      // gqlparser reports an unterminated block string where the input ends.
+      for (int i = pos; i < src.length(); i++) {
+        char c = src.charAt(i);
+        if (c == '\n' || c == '\r' && (i + 1 >= src.length() || src.charAt(i + 1) != '\n')) {
+          line++;
+          lineStart = i + 1;
+        }
+      }
+      pos = src.length();
+      return new Token(Kind.INVALID, "", line, pos - lineStart + 1);
     }
     String raw = src.substring(pos + 3, end).replace("\\\"\"\"", "\"\"\"");
     for (int i = pos; i < end; i++) {
@@ -210,7 +219,7 @@ final class Lexer {
       }
     }
     pos = end + 3;
-    return new Token(Kind.BLOCK_STRING, dedent(raw), startLine, col);
+    return new Token(Kind.BLOCK_STRING, dedent(raw), startLine, col + 3);
   }
 
   /** The GraphQL spec's BlockStringValue: common indentation and blank edge lines removed. */

@@ -3,6 +3,7 @@ package dev.polder.rego.builtins.graphql;
 import dev.polder.rego.builtins.graphql.Lexer.Kind;
 import dev.polder.rego.builtins.graphql.Lexer.Token;
 import java.util.ArrayList;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -24,6 +25,9 @@ abstract class Parser {
   static final int ENUM = 7;
   static final int LIST = 8;
   static final int OBJECT = 9;
+
+  /** Where each AST node started, for validation messages; identity-keyed, outside the AST. */
+  final Map<Map<String, Object>, Token> positions = new IdentityHashMap<>();
 
   private final List<Token> tokens;
   private int index;
@@ -136,9 +140,6 @@ abstract class Parser {
       return out;
     }
     while (!skip(close)) {
-      if (atEof() || peek().kind() == Kind.INVALID) {
-        throw unexpected();
-      }
       out.add(item.parse());
     }
     return out;
@@ -156,9 +157,6 @@ abstract class Parser {
           "expected at least one definition, found " + t.describe(), t.line(), t.column());
     }
     while (!skip(close)) {
-      if (atEof() || peek().kind() == Kind.INVALID) {
-        throw unexpected();
-      }
       out.add(item.parse());
     }
     return out;

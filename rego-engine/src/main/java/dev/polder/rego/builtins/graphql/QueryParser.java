@@ -17,6 +17,14 @@ final class QueryParser extends Parser {
     return new QueryParser(source).document();
   }
 
+  /** The document and where its nodes start. */
+  record Parsed(Map<String, Object> document, Map<Map<String, Object>, Token> positions) {}
+
+  static Parsed parseWithPositions(String source) throws GraphQlSyntaxException {
+    QueryParser p = new QueryParser(source);
+    return new Parsed(p.document(), p.positions);
+  }
+
   private Map<String, Object> document() throws GraphQlSyntaxException {
     List<Map<String, Object>> operations = new ArrayList<>();
     List<Map<String, Object>> fragments = new ArrayList<>();
@@ -92,6 +100,7 @@ final class QueryParser extends Parser {
           "SelectionSet", selectionSet(),
           "TypeCondition", typeCondition);
     }
+    Token start = peek();
     String alias = name();
     String name = alias;
     if (skip(":")) {
@@ -100,12 +109,15 @@ final class QueryParser extends Parser {
     List<Map<String, Object>> arguments = arguments(false);
     List<Map<String, Object>> directives = directives(false);
     List<Map<String, Object>> selections = peek().is("{") ? selectionSet() : List.of();
-    return node(
-        "Alias", alias,
-        "Arguments", arguments,
-        "Directives", directives,
-        "Name", name,
-        "SelectionSet", selections);
+    Map<String, Object> field =
+        node(
+            "Alias", alias,
+            "Arguments", arguments,
+            "Directives", directives,
+            "Name", name,
+            "SelectionSet", selections);
+    positions.put(field, start);
+    return field;
   }
 
   private Map<String, Object> fragment() throws GraphQlSyntaxException {

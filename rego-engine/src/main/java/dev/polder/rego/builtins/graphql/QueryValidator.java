@@ -20,14 +20,23 @@ final class QueryValidator {
 
   private final Schema schema;
   private final Map<String, Map<String, Object>> fragments = new LinkedHashMap<>();
+  private final Map<Map<String, Object>, Lexer.Token> positions;
   private Set<String> definedVariables = new HashSet<>();
 
-  private QueryValidator(Schema schema) {
+  private QueryValidator(Schema schema, Map<Map<String, Object>, Lexer.Token> positions) {
     this.schema = schema;
+    this.positions = positions;
   }
 
   static void validate(Map<String, Object> query, Schema schema) throws GraphQlSyntaxException {
-    QueryValidator v = new QueryValidator(schema);
+    validate(query, Map.of(), schema);
+  }
+
+  /** Validates; positions (from the parser, may be empty) place the messages like gqlparser. */
+  static void validate(
+      Map<String, Object> query, Map<Map<String, Object>, Lexer.Token> positions, Schema schema)
+      throws GraphQlSyntaxException {
+    QueryValidator v = new QueryValidator(schema, positions);
     for (Map<String, Object> f : maps(query.get("Fragments"))) {
       String name = str(f.get("Name"));
       if (v.fragments.put(name, f) != null) {
@@ -121,10 +130,14 @@ final class QueryValidator {
     }
     Map<String, Object> def = Schema.field(parent, name);
     if (def == null) {
-      throw error(
-          "Cannot query field \"" + name + "\" on type \"" + str(parent.get("Name")) + "\".");
+      throw at(
+          s, "Cannot query field \"" + name + "\" on type \"" + str(parent.get("Name")) + "\".");
     }
-    arguments(maps(s.get("Arguments")), maps(def.get("Arguments")), "Field \"" + name + "\"");
+    try {
+      arguments(maps(s.get("Arguments")), maps(def.get("Arguments")), "Field \"" + name + "\"");
+    } catch (GraphQlSyntaxException e) {
+      throw at(s, e.getMessage());
+    }
     Map<String, Object> type = schema.types.get(Schema.namedType(map(def.get("Type"))));
     String kind = str(type.get("Kind"));
     boolean leaf = kind.equals("SCALAR") || kind.equals("ENUM");
@@ -207,7 +220,7 @@ final class QueryValidator {
                 + str(p.get("Name"))
                 + "\" of type \""
                 + typeString(type)
-                + "\" is required, but it was not provided.");
+                + "\" is required, but it was not provided");
       }
     }
   }
@@ -223,6 +236,12 @@ final class QueryValidator {
     for (Object child : list(value.get("Children"))) {
       variables(map(map(child).get("Value")));
     }
+  }
+
+  /** The message placed at the node's position when the parser recorded one. */
+  private GraphQlSyntaxException at(Map<String, Object> node, String message) {
+    Lexer.Token t = positions.get(node);
+    return t == null ? error(message) : new GraphQlSyntaxException(message, t.line(), t.column());
   }
 
   static String typeString(Map<String, Object> type) {
