@@ -29,8 +29,12 @@ abstract class Parser {
   /** Where each AST node started, for validation messages; identity-keyed, outside the AST. */
   final Map<Map<String, Object>, Token> positions = new IdentityHashMap<>();
 
+  /** Deeper nesting is refused, so that hostile input cannot overflow the parser's stack. */
+  static final int MAX_DEPTH = 200;
+
   private final List<Token> tokens;
   private int index;
+  private int depth;
 
   Parser(String source) {
     this.tokens = Lexer.tokenize(source);
@@ -193,6 +197,29 @@ abstract class Parser {
   }
 
   Map<String, Object> value(boolean isConst) throws GraphQlSyntaxException {
+    enter();
+    try {
+      return valueAtDepth(isConst);
+    } finally {
+      depth--;
+    }
+  }
+
+  /** Counts one level of nesting; callers decrement when they leave it. */
+  void enter() throws GraphQlSyntaxException {
+    if (++depth > MAX_DEPTH) {
+      Token t = peek();
+      depth--;
+      throw new GraphQlSyntaxException(
+          "document nested deeper than " + MAX_DEPTH + " levels", t.line(), t.column());
+    }
+  }
+
+  void leave() {
+    depth--;
+  }
+
+  private Map<String, Object> valueAtDepth(boolean isConst) throws GraphQlSyntaxException {
     Token t = peek();
     switch (t.kind()) {
       case PUNCT -> {
@@ -256,7 +283,9 @@ abstract class Parser {
   Map<String, Object> type() throws GraphQlSyntaxException {
     Map<String, Object> t;
     if (skip("[")) {
+      enter();
       Map<String, Object> elem = type();
+      leave();
       expect("]");
       t = node("Elem", elem, "NamedType", "", "NonNull", false);
     } else {

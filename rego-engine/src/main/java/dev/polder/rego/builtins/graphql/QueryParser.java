@@ -84,7 +84,10 @@ final class QueryParser extends Parser {
       }
       throw new GraphQlSyntaxException("Expected {, found " + t.describe(), t.line(), t.column());
     }
-    return some("{", this::selection, "}");
+    enter();
+    List<Map<String, Object>> selections = some("{", this::selection, "}");
+    leave();
+    return selections;
   }
 
   private Map<String, Object> selection() throws GraphQlSyntaxException {

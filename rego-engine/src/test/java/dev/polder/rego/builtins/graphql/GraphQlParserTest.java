@@ -45,6 +45,16 @@ class GraphQlParserTest {
     assertEquals(message, e.getMessage());
   }
 
+  @org.junit.jupiter.api.Test
+  void refusesHostileNestingInsteadOfOverflowingTheStack() {
+    String deep = "{ a(x: " + "[".repeat(100_000) + " }";
+    GraphQlSyntaxException e =
+        assertThrows(GraphQlSyntaxException.class, () -> QueryParser.parse(deep));
+    assertEquals(
+        "document nested deeper than 200 levels in GraphQL string at location 1:207",
+        e.getMessage());
+  }
+
   @ParameterizedTest
   @CsvSource(
       delimiter = ';',
