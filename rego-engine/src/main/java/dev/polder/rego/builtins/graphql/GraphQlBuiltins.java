@@ -20,6 +20,7 @@ import dev.polder.rego.value.ObjectValue;
 import dev.polder.rego.value.StringValue;
 import dev.polder.rego.value.Value;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 /** OPA's graphql.* built-ins over our own GraphQL parser and (gqlparser-compatible) validator. */
 public final class GraphQlBuiltins {
@@ -40,7 +41,7 @@ public final class GraphQlBuiltins {
             fn(B, DOC),
             (c, a) -> {
               try {
-                Schema.load(document(a.get(0), false));
+                schema(a.get(0));
                 return BooleanValue.TRUE;
               } catch (GraphQlSyntaxException e) {
                 return BooleanValue.FALSE;
@@ -53,7 +54,7 @@ public final class GraphQlBuiltins {
             (c, a) -> {
               try {
                 Map<String, Object> query = document(a.get(0), true);
-                QueryValidator.validate(query, Schema.load(document(a.get(1), false)));
+                QueryValidator.validate(query, schema(a.get(1)).schema());
                 return BooleanValue.TRUE;
               } catch (GraphQlSyntaxException e) {
                 return BooleanValue.FALSE;
@@ -69,9 +70,9 @@ public final class GraphQlBuiltins {
                     a.get(0) instanceof StringValue s
                         ? QueryParser.parseWithPositions(s.value())
                         : new QueryParser.Parsed(document(a.get(0), true), Map.of());
-                Map<String, Object> schema = document(a.get(1), false);
-                QueryValidator.validate(query.document(), query.positions(), Schema.load(schema));
-                return ArrayValue.of(ast(query.document()), ast(schema));
+                LoadedSchema schema = schema(a.get(1));
+                QueryValidator.validate(query.document(), query.positions(), schema.schema());
+                return ArrayValue.of(ast(query.document()), schema.ast());
               } catch (GraphQlSyntaxException e) {
                 throw BuiltinException.error(e.getMessage());
               }
@@ -83,13 +84,48 @@ public final class GraphQlBuiltins {
             (c, a) -> {
               try {
                 Map<String, Object> query = document(a.get(0), true);
-                Map<String, Object> schema = document(a.get(1), false);
-                QueryValidator.validate(query, Schema.load(schema));
-                return ArrayValue.of(BooleanValue.TRUE, ast(query), ast(schema));
+                LoadedSchema schema = schema(a.get(1));
+                QueryValidator.validate(query, schema.schema());
+                return ArrayValue.of(BooleanValue.TRUE, ast(query), schema.ast());
               } catch (GraphQlSyntaxException e) {
                 return ArrayValue.of(BooleanValue.FALSE, ObjectValue.EMPTY, ObjectValue.EMPTY);
               }
             }));
+  }
+
+  /** A schema with its AST as a Rego value; never mutated once loaded, so it can be shared. */
+  private record LoadedSchema(Value ast, Schema schema) {}
+
+  /**
+   * Policies usually pass the same schema text on every request: loaded schemas (and the error of
+   * an invalid one) are kept in a bounded cache.
+   */
+  private static final Map<String, Object> SCHEMAS = new ConcurrentHashMap<>();
+
+  private static final int MAX_CACHED_SCHEMAS = 1_000;
+
+  private static LoadedSchema schema(Value v) throws GraphQlSyntaxException {
+    if (!(v instanceof StringValue s)) {
+      Map<String, Object> doc = document(v, false);
+      return new LoadedSchema(v, Schema.load(doc));
+    }
+    Object cached = SCHEMAS.get(s.value());
+    if (cached == null) {
+      try {
+        Map<String, Object> doc = SchemaParser.parse(s.value());
+        cached = new LoadedSchema(ast(doc), Schema.load(doc));
+      } catch (GraphQlSyntaxException e) {
+        cached = e;
+      }
+      if (SCHEMAS.size() >= MAX_CACHED_SCHEMAS) {
+        SCHEMAS.clear();
+      }
+      SCHEMAS.put(s.value(), cached);
+    }
+    if (cached instanceof GraphQlSyntaxException e) {
+      throw e;
+    }
+    return (LoadedSchema) cached;
   }
 
   private static Map<String, Object> parseQuery(Value v) throws BuiltinException {
