@@ -1,0 +1,123 @@
+package dev.polder.runtime.decision.drools;
+
+import dev.polder.runtime.decision.DecisionPoint;
+import dev.polder.runtime.decision.answer.AccessAnswer;
+import dev.polder.runtime.decision.answer.ClassifyAnswer;
+import dev.polder.runtime.decision.answer.RedactAnswer;
+import dev.polder.runtime.decision.answer.RouteAnswer;
+import dev.polder.runtime.decision.answer.ToolAnswer;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.kie.api.KieBase;
+import org.kie.api.definition.KiePackage;
+import org.kie.api.definition.rule.Global;
+import org.kie.api.io.Resource;
+import org.kie.api.io.ResourceType;
+import org.kie.internal.builder.DecisionTableConfiguration;
+import org.kie.internal.builder.DecisionTableInputType;
+import org.kie.internal.builder.KnowledgeBuilderFactory;
+import org.kie.internal.io.ResourceFactory;
+import org.kie.internal.utils.KieHelper;
+
+/**
+ * Compiles the DRL files and decision tables (CSV, XLS, XLSX) of one {@code rules/<point>/} folder
+ * into a KieBase at run time, and checks that the rules answer through the point's global.
+ */
+public final class DroolsCompiler {
+  private DroolsCompiler() {}
+
+  /** Whether the bundle path is a Drools source this compiler reads. */
+  public static boolean isRuleFile(String path) {
+    String lower = path.toLowerCase(Locale.ROOT);
+    return lower.endsWith(".drl")
+        || lower.endsWith(".csv")
+        || lower.endsWith(".xls")
+        || lower.endsWith(".xlsx");
+  }
+
+  /**
+   * Compiles the files (bundle-relative path → content) of one point.
+   *
+   * @throws DroolsCompileException listing every error with its file and line
+   */
+  public static DroolsPointRules compile(DecisionPoint point, Map<String, byte[]> files) {
+    if (files.isEmpty()) {
+      return new DroolsPointRules(point, null, false, 0);
+    }
+    KieHelper helper = new KieHelper();
+    for (Map.Entry<String, byte[]> file : files.entrySet()) {
+      helper.addResource(resource(file.getKey(), file.getValue()));
+    }
+    KieBase kieBase;
+    try {
+      kieBase = helper.build();
+    } catch (RuntimeException e) {
+      throw new DroolsCompileException(point, List.of(cleanBuildMessage(e.getMessage())));
+    }
+    List<String> problems = new ArrayList<>();
+    boolean declaresGlobal = false;
+    int rules = 0;
+    for (KiePackage pkg : kieBase.getKiePackages()) {
+      rules += pkg.getRules().size();
+      for (Global global : pkg.getGlobalVariables()) {
+        if (global.getName().equals(point.droolsGlobal())
+            && global.getType().equals(answerType(point).getName())) {
+          declaresGlobal = true;
+        } else {
+          problems.add(
+              "package "
+                  + pkg.getName()
+                  + " declares global "
+                  + global.getType()
+                  + " "
+                  + global.getName()
+                  + "; rules of "
+                  + point.folder()
+                  + " answer only through 'global "
+                  + answerType(point).getName()
+                  + " "
+                  + point.droolsGlobal()
+                  + "'");
+        }
+      }
+    }
+    if (!problems.isEmpty()) {
+      throw new DroolsCompileException(point, problems);
+    }
+    return new DroolsPointRules(point, kieBase, declaresGlobal, rules);
+  }
+
+  /** The answer class whose instance is the point's global. */
+  public static Class<?> answerType(DecisionPoint point) {
+    return switch (point) {
+      case CLASSIFY -> ClassifyAnswer.class;
+      case ACCESS -> AccessAnswer.class;
+      case REDACT -> RedactAnswer.class;
+      case ROUTE -> RouteAnswer.class;
+      case TOOL_ACCESS -> ToolAnswer.class;
+    };
+  }
+
+  private static Resource resource(String path, byte[] content) {
+    Resource resource = ResourceFactory.newByteArrayResource(content);
+    resource.setSourcePath(RuleSources.KIE_PREFIX + path);
+    String lower = path.toLowerCase(Locale.ROOT);
+    if (lower.endsWith(".drl")) {
+      resource.setResourceType(ResourceType.DRL);
+    } else {
+      DecisionTableConfiguration config = KnowledgeBuilderFactory.newDecisionTableConfiguration();
+      config.setInputType(
+          lower.endsWith(".csv") ? DecisionTableInputType.CSV : DecisionTableInputType.XLS);
+      resource.setResourceType(ResourceType.DTABLE);
+      resource.setConfiguration(config);
+    }
+    return resource;
+  }
+
+  /** Drools prefixes paths with its virtual source folder; authors know only the bundle path. */
+  private static String cleanBuildMessage(String message) {
+    return message == null ? "build failed" : message.replace(RuleSources.KIE_PREFIX, "");
+  }
+}
