@@ -10,7 +10,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.UUID;
 import org.kie.api.KieBase;
+import org.kie.api.KieServices;
+import org.kie.api.builder.ReleaseId;
 import org.kie.api.definition.KiePackage;
 import org.kie.api.definition.rule.Global;
 import org.kie.api.io.Resource;
@@ -46,7 +49,11 @@ public final class DroolsCompiler {
     if (files.isEmpty()) {
       return new DroolsPointRules(point, null, false, 0);
     }
-    KieHelper helper = new KieHelper();
+    // A release id of its own: KieHelper's default one is shared, and folders compile in parallel.
+    ReleaseId releaseId =
+        KieServices.get()
+            .newReleaseId("dev.polder.bundle", point.folder() + "-" + UUID.randomUUID(), "1");
+    KieHelper helper = new KieHelper().setReleaseId(releaseId);
     for (Map.Entry<String, byte[]> file : files.entrySet()) {
       helper.addResource(resource(file.getKey(), file.getValue()));
     }
@@ -55,6 +62,9 @@ public final class DroolsCompiler {
       kieBase = helper.build();
     } catch (RuntimeException e) {
       throw new DroolsCompileException(point, List.of(cleanBuildMessage(e.getMessage())));
+    } finally {
+      // The KieBase keeps what it needs; the global repository must not pile up old bundles.
+      KieServices.get().getRepository().removeKieModule(releaseId);
     }
     List<String> problems = new ArrayList<>();
     boolean declaresGlobal = false;

@@ -14,7 +14,10 @@ public final class Settings {
 
   public Settings(String pattern, Map<String, Object> values) {
     this.pattern = pattern == null ? "" : pattern;
-    this.values = values == null ? Map.of() : Map.copyOf(values);
+    this.values =
+        values == null
+            ? Map.of()
+            : java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(values));
   }
 
   public String getPattern() {
@@ -37,6 +40,12 @@ public final class Settings {
   /** Whether the list setting {@code key} contains {@code item}. */
   public boolean listed(String key, String item) {
     return list(key).contains(item);
+  }
+
+  /** A text setting; null when missing. */
+  public String text(String key) {
+    Object value = values.get(key);
+    return value == null ? null : String.valueOf(value);
   }
 
   public double number(String key, double fallback) {
