@@ -3,6 +3,7 @@ package dev.polder.connectors;
 import dev.polder.connectors.api.BackendSpec;
 import dev.polder.connectors.api.ModelConnector;
 import dev.polder.connectors.echo.EchoClient;
+import dev.polder.connectors.kserve.KserveV2TritonClient;
 import dev.polder.connectors.openai.OpenAiCompatibleClient;
 import dev.polder.connectors.openai.OpenAiDialect;
 import dev.polder.connectors.openai.OpenAiExternalDialect;
@@ -42,6 +43,8 @@ public final class ConnectorFactory {
     registerDialect(new OpenAiOllamaDialect());
     registerDialect(new OpenAiExternalDialect("openai"));
     registerDialect(new OpenAiExternalDialect("openai-compatible"));
+    providers.put("kserve", KserveV2TritonClient::new);
+    providers.put("triton", KserveV2TritonClient::new);
     providers.put("echo", EchoClient::new);
   }
 

@@ -1,6 +1,7 @@
 package dev.polder.pii.registry;
 
 import dev.polder.pii.detect.Detector;
+import java.util.Set;
 
 /**
  * Builds the detector of one registry entry whose {@code kind} this factory names. Built-in kinds
@@ -20,4 +21,12 @@ public interface DetectorFactory {
    * (re)load: expensive shared resources (models) should be cached by the factory.
    */
   Detector create(DetectorDefinition definition) throws RegistryException;
+
+  /**
+   * Kind-specific top-level fields an entry of this kind may carry besides the common ones; any
+   * other key is reported as unknown. Java detectors take their settings under {@code options}.
+   */
+  default Set<String> fields() {
+    return Set.of("options");
+  }
 }

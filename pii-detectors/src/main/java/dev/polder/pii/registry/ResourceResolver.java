@@ -3,6 +3,7 @@ package dev.polder.pii.registry;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 
 /** Reads files named by a registry entry (dictionaries), relative to the registry file. */
@@ -22,7 +23,7 @@ public interface ResourceResolver {
       String name = folder + relative;
       try (var in = ResourceResolver.class.getClassLoader().getResourceAsStream(name)) {
         if (in == null) {
-          throw new IOException("class-path resource not found: " + name);
+          throw new NoSuchFileException(name, null, "class-path resource not found");
         }
         return new String(in.readAllBytes(), StandardCharsets.UTF_8);
       }

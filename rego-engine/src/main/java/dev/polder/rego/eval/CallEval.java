@@ -1,0 +1,139 @@
+package dev.polder.rego.eval;
+
+import dev.polder.rego.ast.CallTarget;
+import dev.polder.rego.ast.Term;
+import dev.polder.rego.builtins.Builtin;
+import dev.polder.rego.builtins.BuiltinContext;
+import dev.polder.rego.builtins.BuiltinException;
+import dev.polder.rego.builtins.BuiltinRegistry;
+import dev.polder.rego.builtins.core.PrintBuiltin;
+import dev.polder.rego.compiler.RuleNode;
+import dev.polder.rego.types.Type;
+import dev.polder.rego.value.Value;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
+/** Calls: built-ins (with OPA's error handling), user functions, and {@code with} mocks. */
+abstract class CallEval extends TermEval {
+
+  CallEval(
+      RuleNode root,
+      Value baseData,
+      BuiltinRegistry builtins,
+      BuiltinContext bctx,
+      EvalState state) {
+    super(root, baseData, builtins, bctx, state);
+  }
+
+  abstract boolean callFunction(List<String> path, Value[] args, Term.Call at, ValueCont k);
+
+  @Override
+  final boolean evalCall(Term.Call c, int nargs, Value[] f, ValueCont k) {
+    CallTarget target = c.target();
+    if (target.isBuiltin() && target.builtin().equals(PrintBuiltin.NAME)) {
+      return print(c, f) && k.accept(dev.polder.rego.value.BooleanValue.TRUE);
+    }
+    if (nargs == 0) {
+      return invoke(c, target, new Value[0], k);
+    }
+    List<Term> args = nargs == c.args().size() ? c.args() : c.args().subList(0, nargs);
+    return evalItems(args, 0, new Value[nargs], f, values -> invoke(c, target, values, k));
+  }
+
+  private static String mockKey(CallTarget t) {
+    return t.isBuiltin() ? "b:" + t.builtin() : "f:" + String.join(".", t.functionPath());
+  }
+
+  final boolean invoke(Term.Call c, CallTarget target, Value[] args, ValueCont k) {
+    if (!state.mocks.isEmpty()) {
+      Object mock = state.mocks.get(mockKey(target));
+      if (mock instanceof Value v) {
+        return k.accept(v);
+      }
+      if (mock instanceof CallTarget other && !other.equals(target)) {
+        EvalState saved = state;
+        return invokeUnmocked(c, other, args, k);
+      }
+    }
+    return invokeUnmocked(c, target, args, k);
+  }
+
+  private boolean invokeUnmocked(Term.Call c, CallTarget target, Value[] args, ValueCont k) {
+    if (!target.isBuiltin()) {
+      return callFunction(target.functionPath(), args, c, k);
+    }
+    Builtin b = builtins.lookup(target.builtin());
+    if (b == null) {
+      throw new RegoEvalException(
+          RegoEvalException.INTERNAL, c.loc(), "undefined function " + target.builtin());
+    }
+    step(c.loc());
+    try {
+      checkArguments(b, args);
+      List<Value> argList = Arrays.asList(args);
+      if (b.isRelation()) {
+        List<Value> results = new ArrayList<>();
+        b.iterate(bctx, argList, results::add);
+        for (Value r : results) {
+          if (k.accept(r)) {
+            return true;
+          }
+        }
+        return false;
+      }
+      Value result = b.call(bctx, argList);
+      return result != null && k.accept(result);
+    } catch (BuiltinException e) {
+      if (bctx.strict()) {
+        throw new RegoEvalException(e.code(), c.loc(), b.name() + ": " + e.getMessage());
+      }
+      return false;
+    } catch (RegoEvalException e) {
+      throw e;
+    } catch (StackOverflowError e) {
+      throw e;
+    } catch (RuntimeException e) {
+      throw new RegoEvalException(
+          RegoEvalException.INTERNAL, c.loc(), b.name() + ": internal error: " + e);
+    }
+  }
+
+  private static void checkArguments(Builtin b, Value[] args) throws BuiltinException {
+    if (b.checksOwnArguments()) {
+      return;
+    }
+    List<Type> declared = b.signature().args();
+    for (int i = 0; i < args.length && i < declared.size(); i++) {
+      if (!declared.get(i).accepts(args[i])) {
+        throw BuiltinException.operandType(i + 1, declared.get(i), args[i]);
+      }
+    }
+    Type rest = b.signature().variadic();
+    if (rest != null) {
+      for (int i = declared.size(); i < args.length; i++) {
+        if (!rest.accepts(args[i])) {
+          throw BuiltinException.operandType(i + 1, rest, args[i]);
+        }
+      }
+    }
+  }
+
+  /** {@code print}: every operand's first value, or {@code <undefined>}. */
+  private boolean print(Term.Call c, Value[] f) {
+    List<Value> values = new ArrayList<>();
+    for (Term arg : c.args()) {
+      Value[] first = new Value[1];
+      eval(
+          arg,
+          f,
+          v -> {
+            first[0] = v;
+            return true;
+          });
+      values.add(first[0]);
+    }
+    new PrintBuiltin().call(bctx, values);
+    return true;
+  }
+}

@@ -1,0 +1,341 @@
+package dev.polder.rego.eval;
+
+import dev.polder.rego.ast.Rule;
+import dev.polder.rego.ast.RuleKind;
+import dev.polder.rego.ast.Term;
+import dev.polder.rego.builtins.BuiltinContext;
+import dev.polder.rego.builtins.BuiltinRegistry;
+import dev.polder.rego.compiler.RuleNode;
+import dev.polder.rego.value.ObjectValue;
+import dev.polder.rego.value.SetValue;
+import dev.polder.rego.value.Value;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.TreeSet;
+
+/**
+ * The {@code data} document: base data merged with the virtual documents rules define, evaluated
+ * lazily and cached per evaluation; and user functions.
+ */
+abstract class DocEval extends CallEval {
+  private static final Value UNDEFINED =
+      SetValue.of(ObjectValue.ofStrings("$undefined", SetValue.EMPTY));
+
+  DocEval(
+      RuleNode root,
+      Value baseData,
+      BuiltinRegistry builtins,
+      BuiltinContext bctx,
+      EvalState state) {
+    super(root, baseData, builtins, bctx, state);
+  }
+
+  @Override
+  final boolean evalData(List<Term> path, int i, Value[] f, ValueCont k) {
+    return dataStep(root, baseData, state.hasOverrides() ? List.of() : null, path, i, f, k);
+  }
+
+  private static List<Value> append(List<Value> cur, Value key) {
+    if (cur == null) {
+      return null;
+    }
+    List<Value> p = new ArrayList<>(cur.size() + 1);
+    p.addAll(cur);
+    p.add(key);
+    return p;
+  }
+
+  private boolean dataStep(
+      RuleNode node, Value base, List<Value> cur, List<Term> path, int i, Value[] f, ValueCont k) {
+    if (cur != null) {
+      Value ov = state.overrideAt(cur);
+      if (ov != null) {
+        return evalPath(ov, path, i, f, k);
+      }
+    }
+    if (node == null || (!node.hasRules() && node.children().isEmpty())) {
+      Value b = cur == null ? base : applyOverridesBelow(base, cur);
+      return b != null && evalPath(b, path, i, f, k);
+    }
+    if (node.hasRules() || i == path.size()) {
+      Value doc = fullDoc(node, base, cur);
+      return doc != null && evalPath(doc, path, i, f, k);
+    }
+    Term p = path.get(i);
+    if (p instanceof Term.Scalar s) {
+      Value key = s.value();
+      return dataStep(node.child(key), lookup(base, key), append(cur, key), path, i + 1, f, k);
+    }
+    if (p instanceof Term.Var v && v.slot() >= 0 && f[v.slot()] == null) {
+      TreeSet<Value> keys = new TreeSet<>(node.children().keySet());
+      if (base instanceof ObjectValue o) {
+        keys.addAll(o.asMap().keySet());
+      }
+      int slot = v.slot();
+      for (Value key : keys) {
+        f[slot] = key;
+        try {
+          if (dataStep(node.child(key), lookup(base, key), append(cur, key), path, i + 1, f, k)) {
+            return true;
+          }
+        } finally {
+          f[slot] = null;
+        }
+      }
+      return false;
+    }
+    if (p instanceof Term.Var v && v.slot() >= 0) {
+      Value key = f[v.slot()];
+      return dataStep(node.child(key), lookup(base, key), append(cur, key), path, i + 1, f, k);
+    }
+    return eval(
+        p,
+        f,
+        key -> dataStep(node.child(key), lookup(base, key), append(cur, key), path, i + 1, f, k));
+  }
+
+  private Value applyOverridesBelow(Value doc, List<Value> cur) {
+    Value out = doc;
+    for (EvalState.DataOverride o : state.overridesBelow(cur)) {
+      out = patch(out, o.path(), cur.size(), o.value());
+    }
+    return out;
+  }
+
+  /** The whole document at a node: its rules' value, its children, the base data under it. */
+  final Value fullDoc(RuleNode node, Value base, List<Value> cur) {
+    if (cur == null) {
+      Value cached = state.docCache.get(node);
+      if (cached != null) {
+        return cached == UNDEFINED ? null : cached;
+      }
+    }
+    Value v = null;
+    if (node.hasRules()) {
+      v = ruleDoc(node);
+    }
+    if (!node.children().isEmpty()) {
+      ObjectValue.Builder kids = ObjectValue.builder();
+      for (var e : node.children().entrySet()) {
+        RuleNode child = e.getValue();
+        if (!child.hasVirtualContent()) {
+          continue;
+        }
+        Value cv = fullDoc(child, lookup(base, e.getKey()), append(cur, e.getKey()));
+        if (cv != null) {
+          kids.put(e.getKey(), cv);
+        }
+      }
+      if (v == null) {
+        if (!node.hasRules() || kids.size() > 0) {
+          v = kids.build();
+        }
+      } else if (kids.size() > 0) {
+        v = merge(v, kids.build(), node, false);
+      }
+    }
+    if (base != null) {
+      v = v == null ? base : merge(base, v, node, true);
+    }
+    if (cur != null) {
+      v = v == null && state.overridesBelow(cur).isEmpty() ? null : applyOverridesBelow(v, cur);
+    } else {
+      state.docCache.put(node, v == null ? UNDEFINED : v);
+    }
+    return v;
+  }
+
+  /** Deep merge of two documents; {@code lenient}: b wins on conflicts (virtual over base). */
+  private Value merge(Value a, Value b, RuleNode at, boolean lenient) {
+    if (a instanceof ObjectValue ao && b instanceof ObjectValue bo) {
+      ObjectValue.Builder out = ObjectValue.builder();
+      for (var e : ao.asMap().entrySet()) {
+        out.put(e.getKey(), e.getValue());
+      }
+      for (var e : bo.asMap().entrySet()) {
+        Value prev = out.get(e.getKey());
+        out.put(e.getKey(), prev == null ? e.getValue() : merge(prev, e.getValue(), at, lenient));
+      }
+      return out.build();
+    }
+    if (a.equals(b) || lenient) {
+      return b;
+    }
+    throw new RegoEvalException(
+        RegoEvalException.CONFLICT, locOf(at), "object keys must be unique");
+  }
+
+  private static dev.polder.rego.ast.Location locOf(RuleNode n) {
+    if (!n.rules().isEmpty()) {
+      return n.rules().get(0).loc();
+    }
+    return n.defaultRule() != null ? n.defaultRule().loc() : null;
+  }
+
+  private Value ruleDoc(RuleNode node) {
+    List<Rule> rules = node.rules();
+    if (rules.isEmpty()) {
+      return defaultValue(node.defaultRule());
+    }
+    RuleKind kind = rules.get(0).kind();
+    if (kind == RuleKind.PARTIAL_SET) {
+      SetValue.Builder b = SetValue.builder();
+      for (Rule r : rules) {
+        Value[] f = new Value[r.frameSize()];
+        enter(r.loc());
+        try {
+          evalBody(
+              r.body(),
+              0,
+              f,
+              () ->
+                  eval(
+                      r.key(),
+                      f,
+                      v -> {
+                        b.add(v);
+                        checkSize(b.size(), r.loc());
+                        return false;
+                      }));
+        } finally {
+          leave();
+        }
+      }
+      return b.build();
+    }
+    if (kind == RuleKind.PARTIAL_OBJECT) {
+      return new ObjectDocBuilder(this).build(rules);
+    }
+    Value result = null;
+    for (Rule r : rules) {
+      for (Value v : ruleValues(r)) {
+        if (result == null) {
+          result = v;
+        } else if (!result.equals(v)) {
+          throw new RegoEvalException(
+              RegoEvalException.CONFLICT,
+              r.loc(),
+              "complete rules must not produce multiple outputs");
+        }
+      }
+    }
+    return result != null ? result : defaultValue(node.defaultRule());
+  }
+
+  private Value defaultValue(Rule d) {
+    if (d == null) {
+      return null;
+    }
+    Value[] out = new Value[1];
+    eval(
+        d.value(),
+        new Value[Math.max(1, d.frameSize())],
+        v -> {
+          out[0] = v;
+          return true;
+        });
+    return out[0];
+  }
+
+  /** Distinct values of the first branch of a complete rule's else chain that succeeds. */
+  final List<Value> ruleValues(Rule r) {
+    List<Value> values = new ArrayList<>(1);
+    enter(r.loc());
+    try {
+      for (Rule b = r; b != null; b = b.elseRule()) {
+        Value[] f = new Value[r.frameSize()];
+        Rule branch = b;
+        boolean constant = branch.value() instanceof Term.Scalar;
+        evalBody(
+            branch.body(),
+            0,
+            f,
+            () ->
+                eval(
+                    branch.value(),
+                    f,
+                    v -> {
+                      if (!values.contains(v)) {
+                        values.add(v);
+                      }
+                      return constant;
+                    }));
+        if (!values.isEmpty()) {
+          break;
+        }
+      }
+    } finally {
+      leave();
+    }
+    return values;
+  }
+
+  @Override
+  final boolean callFunction(List<String> path, Value[] args, Term.Call at, ValueCont k) {
+    RuleNode node = root.descendant(path);
+    if (node == null) {
+      return false;
+    }
+    Value result = null;
+    enter(at.loc());
+    try {
+      for (Rule r : node.functions()) {
+        if (r.args().size() != args.length) {
+          continue;
+        }
+        for (Rule b = r; b != null; b = b.elseRule()) {
+          Value[] f = new Value[r.frameSize()];
+          List<Value> outs = new ArrayList<>(1);
+          Rule branch = b;
+          boolean constant = branch.value() instanceof Term.Scalar;
+          unifyArgs(
+              branch.args(),
+              args,
+              0,
+              f,
+              () ->
+                  evalBody(
+                      branch.body(),
+                      0,
+                      f,
+                      () ->
+                          eval(
+                              branch.value(),
+                              f,
+                              v -> {
+                                if (!outs.contains(v)) {
+                                  outs.add(v);
+                                }
+                                return constant;
+                              })));
+          if (!outs.isEmpty()) {
+            for (Value v : outs) {
+              if (result == null) {
+                result = v;
+              } else if (!result.equals(v)) {
+                throw new RegoEvalException(
+                    RegoEvalException.CONFLICT,
+                    at.loc(),
+                    "functions must not produce multiple outputs for same inputs");
+              }
+            }
+            break;
+          }
+        }
+      }
+      if (result == null && node.defaultFunction() != null) {
+        result = defaultValue(node.defaultFunction());
+      }
+    } finally {
+      leave();
+    }
+    return result != null && k.accept(result);
+  }
+
+  private boolean unifyArgs(List<Term> params, Value[] args, int i, Value[] f, Cont k) {
+    if (i == params.size()) {
+      return k.go();
+    }
+    return unifyValue(params.get(i), args[i], f, () -> unifyArgs(params, args, i + 1, f, k));
+  }
+}

@@ -1,0 +1,98 @@
+package dev.polder.rego.eval;
+
+import dev.polder.rego.ast.Location;
+import dev.polder.rego.ast.Rule;
+import dev.polder.rego.ast.Term;
+import dev.polder.rego.value.ObjectValue;
+import dev.polder.rego.value.Value;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Builds the object that partial object rules ({@code p[k] := v}, {@code p[a].b[c] := v}) define,
+ * refusing two different values for one key ({@code object keys must be unique}).
+ */
+final class ObjectDocBuilder {
+  private final DocEval eval;
+  private final Map<Value, Object> tree = new HashMap<>(); // Value leaf or nested Map
+
+  ObjectDocBuilder(DocEval eval) {
+    this.eval = eval;
+  }
+
+  Value build(List<Rule> rules) {
+    for (Rule r : rules) {
+      List<Term> head = r.head();
+      int start = 1;
+      while (start < head.size() && head.get(start) instanceof Term.Scalar) {
+        start++;
+      }
+      List<Term> suffix = head.subList(start, head.size());
+      Value[] f = new Value[r.frameSize()];
+      eval.enter(r.loc());
+      try {
+        eval.evalBody(
+            r.body(),
+            0,
+            f,
+            () ->
+                eval.evalItems(
+                    suffix,
+                    0,
+                    new Value[suffix.size()],
+                    f,
+                    keys ->
+                        eval.eval(
+                            r.value(),
+                            f,
+                            v -> {
+                              insert(keys, v, r.loc());
+                              return false;
+                            })));
+      } finally {
+        eval.leave();
+      }
+    }
+    return toValue(tree);
+  }
+
+  @SuppressWarnings("unchecked")
+  private void insert(Value[] keys, Value v, Location at) {
+    Map<Value, Object> node = tree;
+    for (int i = 0; i < keys.length - 1; i++) {
+      Object next = node.get(keys[i]);
+      if (next == null) {
+        Map<Value, Object> m = new HashMap<>();
+        node.put(keys[i], m);
+        node = m;
+      } else if (next instanceof Map) {
+        node = (Map<Value, Object>) next;
+      } else {
+        throw conflict(at);
+      }
+    }
+    Value last = keys[keys.length - 1];
+    Object prev = node.get(last);
+    if (prev == null) {
+      node.put(last, v);
+      eval.checkSize(node.size(), at);
+    } else if (prev instanceof Map || !prev.equals(v)) {
+      throw conflict(at);
+    }
+  }
+
+  private static RegoEvalException conflict(Location at) {
+    return new RegoEvalException(RegoEvalException.CONFLICT, at, "object keys must be unique");
+  }
+
+  @SuppressWarnings("unchecked")
+  private static Value toValue(Map<Value, Object> m) {
+    ObjectValue.Builder b = ObjectValue.builder();
+    for (var e : m.entrySet()) {
+      Object o = e.getValue();
+      b.put(e.getKey(), o instanceof Map ? toValue((Map<Value, Object>) o) : (Value) o);
+    }
+    return b.build();
+  }
+}

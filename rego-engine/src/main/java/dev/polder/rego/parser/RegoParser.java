@@ -1,0 +1,263 @@
+package dev.polder.rego.parser;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import dev.polder.rego.ast.Literal;
+import dev.polder.rego.ast.Location;
+import dev.polder.rego.ast.Module;
+import dev.polder.rego.ast.Rule;
+import dev.polder.rego.ast.RuleKind;
+import dev.polder.rego.ast.Term;
+import dev.polder.rego.value.BooleanValue;
+import dev.polder.rego.value.StringValue;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/** Parses Rego v1 modules, queries and terms. Errors are {@link RegoParseException}s. */
+public final class RegoParser extends BodyParser {
+  private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
+
+  /** METADATA blocks by the line they end on. */
+  private final Map<Integer, JsonNode> annotationsByEndLine = new HashMap<>();
+
+  private RegoParser(String file, Lexer lexer) {
+    super(file, lexer.tokens());
+    collectAnnotations(lexer.comments());
+  }
+
+  private static RegoParser of(String file, String src) {
+    return new RegoParser(file, new Lexer(file, src).run());
+  }
+
+  /** Parses one module. */
+  public static Module parseModule(String file, String src) {
+    return of(file, src).module();
+  }
+
+  /** Parses a query: literals separated by {@code ;} or newlines. */
+  public static List<Literal> parseQuery(String src) {
+    return of("query", src).parseQueryBody();
+  }
+
+  /** Parses a single term, e.g. an {@code input_term}. */
+  public static Term parseTerm(String file, String src) {
+    RegoParser p = of(file, src);
+    Term t = p.parseTerm();
+    if (!p.at(TokenKind.EOF)) {
+      throw p.unexpected("eof");
+    }
+    return t;
+  }
+
+  static Term parseTemplateExpression(String file, String src, Location at) {
+    RegoParser p = of(file, src);
+    if (p.at(TokenKind.EOF)) {
+      throw new RegoParseException(at, "empty template expression");
+    }
+    Term t = p.parseTerm();
+    if (!p.at(TokenKind.EOF)) {
+      throw new RegoParseException(
+          at, "unexpected " + p.peek().describe() + " in template expression");
+    }
+    return t;
+  }
+
+  private Module module() {
+    if (!atIdent("package")) {
+      throw unexpected("package");
+    }
+    Token pkg = next();
+    JsonNode pkgAnnotations = annotationsBefore(pkg.line());
+    List<String> path = parseDottedPath(false);
+    List<Module.Import> imports = new ArrayList<>();
+    while (atIdent("import")) {
+      Token imp = next();
+      List<String> ipath = parseDottedPath(true);
+      String alias = null;
+      if (atIdent("as") && !peek().newlineBefore()) {
+        next();
+        alias = expect(TokenKind.IDENT, "ident").text();
+      }
+      imports.add(new Module.Import(ipath, alias, loc(imp)));
+    }
+    List<Rule> rules = new ArrayList<>();
+    while (!at(TokenKind.EOF)) {
+      rules.add(parseRule());
+    }
+    return new Module(file, path, imports, rules, pkgAnnotations);
+  }
+
+  /** {@code a.b["c"].d}: identifiers and string keys. */
+  private List<String> parseDottedPath(boolean allowKeywords) {
+    List<String> path = new ArrayList<>();
+    Token first = peek();
+    if (!first.is(TokenKind.IDENT)) {
+      throw unexpected("ident");
+    }
+    next();
+    path.add(first.text());
+    while (true) {
+      if (at(TokenKind.DOT) && !peek().newlineBefore()) {
+        next();
+        path.add(expect(TokenKind.IDENT, "ident").text());
+      } else if (at(TokenKind.LBRACK) && !peek().newlineBefore()) {
+        next();
+        Token s = peek();
+        if (!s.is(TokenKind.STRING) && !s.is(TokenKind.RAW_STRING)) {
+          throw unexpected("string");
+        }
+        next();
+        path.add(s.text());
+        expect(TokenKind.RBRACK, "]");
+      } else {
+        return path;
+      }
+    }
+  }
+
+  private Rule parseRule() {
+    Token start = peek();
+    Location l = loc(start);
+    JsonNode annotations = annotationsBefore(start.line());
+    boolean isDefault = false;
+    if (atIdent("default")) {
+      next();
+      isDefault = true;
+    }
+    if (!at(TokenKind.IDENT)) {
+      throw unexpected("ident");
+    }
+    Token nameTok = next();
+    if (KEYWORDS.contains(nameTok.text()) && !nameTok.text().equals("contains")) {
+      pos--;
+      throw unexpected("ident");
+    }
+    List<Term> head = new ArrayList<>();
+    head.add(new Term.Var(nameTok.text(), -1, loc(nameTok)));
+    while (true) {
+      if (at(TokenKind.DOT) && !peek().newlineBefore()) {
+        next();
+        Token id = expect(TokenKind.IDENT, "ident");
+        head.add(new Term.Scalar(StringValue.of(id.text()), loc(id)));
+      } else if (at(TokenKind.LBRACK) && !peek().newlineBefore()) {
+        next();
+        head.add(parseTerm());
+        expect(TokenKind.RBRACK, "]");
+      } else {
+        break;
+      }
+    }
+    List<Term> args = null;
+    if (at(TokenKind.LPAREN) && !peek().newlineBefore()) {
+      next();
+      args = new ArrayList<>();
+      if (!at(TokenKind.RPAREN)) {
+        do {
+          args.add(parseTerm());
+        } while (accept(TokenKind.COMMA));
+      }
+      expect(TokenKind.RPAREN, ")");
+    }
+    if (isDefault) {
+      if (!accept(TokenKind.ASSIGN) && !accept(TokenKind.UNIFY)) {
+        throw unexpected(":=");
+      }
+      Term value = parseTerm();
+      RuleKind kind = args != null ? RuleKind.FUNCTION : RuleKind.COMPLETE;
+      return new Rule(l, head, kind, args, null, value, List.of(), true, null, annotations, 0);
+    }
+    Term key = null;
+    Term value = null;
+    RuleKind kind;
+    if (atIdent("contains") && !peek().newlineBefore()) {
+      next();
+      key = parseTerm();
+      kind = RuleKind.PARTIAL_SET;
+    } else {
+      if ((at(TokenKind.ASSIGN) || at(TokenKind.UNIFY)) && !peek().newlineBefore()) {
+        next();
+        value = parseTerm();
+      }
+      if (args != null) {
+        kind = RuleKind.FUNCTION;
+      } else {
+        boolean constant = true;
+        for (int i = 1; i < head.size(); i++) {
+          constant &= head.get(i) instanceof Term.Scalar;
+        }
+        kind = constant ? RuleKind.COMPLETE : RuleKind.PARTIAL_OBJECT;
+      }
+    }
+    if (value == null && kind != RuleKind.PARTIAL_SET) {
+      value = new Term.Scalar(BooleanValue.TRUE, l);
+    }
+    List<Literal> body = parseOptionalBody();
+    Rule elseRule =
+        kind == RuleKind.COMPLETE || kind == RuleKind.FUNCTION ? parseElse(head, kind, args) : null;
+    return new Rule(l, head, kind, args, key, value, body, false, elseRule, annotations, 0);
+  }
+
+  private List<Literal> parseOptionalBody() {
+    if (atIdent("if") && !peek().newlineBefore()) {
+      next();
+      if (at(TokenKind.LBRACE)) {
+        next();
+        return parseBracedBody(TokenKind.RBRACE);
+      }
+      return List.of(parseLiteral());
+    }
+    if (at(TokenKind.LBRACE) && !peek().newlineBefore()) {
+      throw error(peek(), "`if` keyword is required before rule body");
+    }
+    return List.of();
+  }
+
+  private Rule parseElse(List<Term> head, RuleKind kind, List<Term> args) {
+    if (!atIdent("else")) {
+      return null;
+    }
+    Token e = next();
+    Term value;
+    if (accept(TokenKind.ASSIGN) || accept(TokenKind.UNIFY)) {
+      value = parseTerm();
+    } else {
+      value = new Term.Scalar(BooleanValue.TRUE, loc(e));
+    }
+    List<Literal> body = parseOptionalBody();
+    Rule next = parseElse(head, kind, args);
+    return new Rule(loc(e), head, kind, args, null, value, body, false, next, null, 0);
+  }
+
+  private void collectAnnotations(List<Lexer.Comment> comments) {
+    for (int i = 0; i < comments.size(); i++) {
+      Lexer.Comment c = comments.get(i);
+      if (!c.text().trim().equals("METADATA")) {
+        continue;
+      }
+      StringBuilder yaml = new StringBuilder();
+      int line = c.line();
+      int j = i + 1;
+      while (j < comments.size() && comments.get(j).line() == line + 1) {
+        String t = comments.get(j).text();
+        yaml.append(t.startsWith(" ") ? t.substring(1) : t).append('\n');
+        line++;
+        j++;
+      }
+      try {
+        JsonNode node = YAML.readTree(yaml.toString());
+        annotationsByEndLine.put(line, node);
+      } catch (java.io.IOException ex) {
+        throw new RegoParseException(
+            new Location(file, c.line(), c.col()), "invalid METADATA yaml");
+      }
+      i = j - 1;
+    }
+  }
+
+  private JsonNode annotationsBefore(int line) {
+    return annotationsByEndLine.get(line - 1);
+  }
+}

@@ -1,0 +1,36 @@
+package dev.polder.rego.parser;
+
+/** Kinds of lexical tokens. Keywords are IDENT tokens; the parser decides by context. */
+public enum TokenKind {
+  IDENT,
+  STRING,
+  RAW_STRING,
+  TEMPLATE,
+  NUMBER,
+  LBRACE,
+  RBRACE,
+  LBRACK,
+  RBRACK,
+  LPAREN,
+  RPAREN,
+  DOT,
+  COMMA,
+  SEMICOLON,
+  COLON,
+  ASSIGN,
+  UNIFY,
+  EQ,
+  NEQ,
+  LT,
+  LTE,
+  GT,
+  GTE,
+  PLUS,
+  MINUS,
+  STAR,
+  SLASH,
+  PERCENT,
+  AMP,
+  BAR,
+  EOF
+}
