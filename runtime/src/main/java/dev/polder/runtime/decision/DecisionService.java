@@ -42,6 +42,7 @@ public final class DecisionService {
       "No policy bundle is loaded yet; requests are refused until one is.";
 
   private final BundleManager bundles;
+  private final Duration pointLimit;
   private final long pointLimitNanos;
 
   /**
@@ -49,6 +50,7 @@ public final class DecisionService {
    */
   public DecisionService(BundleManager bundles, Duration pointLimit) {
     this.bundles = bundles;
+    this.pointLimit = pointLimit;
     this.pointLimitNanos = pointLimit.toNanos();
   }
 
@@ -121,7 +123,7 @@ public final class DecisionService {
   private final class Bundled {
     private final CompiledBundle bundle;
     private DecisionInput input;
-    private Map<String, Object> document;
+    private Object document;
     private DecisionInput documentFor;
 
     Bundled(CompiledBundle bundle, DecisionInput input) {
@@ -146,11 +148,11 @@ public final class DecisionService {
       }
       A rego = answerFor.apply(REGO);
       if (documentFor != input) {
-        document = input.toDocument();
+        document = bundle.policies().prepareInput(input.toDocument());
         documentFor = input;
       }
       long t1 = System.nanoTime();
-      bundle.policies().evaluate(point, document, rego);
+      bundle.policies().evaluate(point, document, pointLimit, rego);
       checkTime(rego, point, System.nanoTime() - t1);
       return List.of(drools, rego);
     }

@@ -9,7 +9,6 @@ import dev.polder.runtime.decision.input.Settings;
 import dev.polder.runtime.decision.rego.RegoEngine;
 import dev.polder.runtime.decision.rego.RegoFailure;
 import dev.polder.runtime.decision.rego.RegoPolicies;
-import dev.polder.runtime.decision.rego.RegoSourceIndex;
 import dev.polder.runtime.decision.rego.RegoTestReport;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -109,8 +108,10 @@ public final class BundleCompiler {
     if (modules.isEmpty()) {
       return null;
     }
-    RegoEngine.RegoProgram program = rego.compile(modules, data);
-    return new RegoPolicies(program, new RegoSourceIndex(modules));
+    if (rego == null) {
+      throw new RegoFailure("policies/ holds Rego modules but no Rego engine is configured");
+    }
+    return new RegoPolicies(rego.compile(modules, data));
   }
 
   private static Map<DecisionPoint, Map<String, byte[]>> ruleFiles(

@@ -7,7 +7,7 @@ import dev.polder.runtime.decision.answer.ClassifyAnswer;
 import dev.polder.runtime.decision.answer.RedactAnswer;
 import dev.polder.runtime.decision.answer.RouteAnswer;
 import dev.polder.runtime.decision.answer.ToolAnswer;
-import dev.polder.runtime.decision.rego.RegoSourceIndex.RuleSource;
+import dev.polder.runtime.decision.rego.RegoEngine.RuleDefinition;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
@@ -93,7 +93,7 @@ final class RegoAnswers {
     if (!(entry instanceof String code)) {
       throw new RegoFailure(rulePath + " must hold strings, got " + entry);
     }
-    for (RuleSource source : index.definitions(point.regoPackage(), "deny")) {
+    for (RuleDefinition source : index.definitions(point.regoPackage(), "deny")) {
       if (code.equals(source.title()) && source.description() != null) {
         answer.speaking(rulePath, source.file() + ":" + source.line());
         answer.deny(source.description());
@@ -172,7 +172,7 @@ final class RegoAnswers {
   }
 
   private void speak(DecisionPoint point, String rule, Answer answer) {
-    List<RuleSource> sources = index.definitions(point.regoPackage(), rule);
+    List<RuleDefinition> sources = index.definitions(point.regoPackage(), rule);
     String files =
         sources.stream().map(s -> s.file() + ":" + s.line()).collect(Collectors.joining(", "));
     answer.speaking(point.regoQuery() + "." + rule, files);

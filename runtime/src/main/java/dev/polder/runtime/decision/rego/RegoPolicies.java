@@ -2,6 +2,7 @@ package dev.polder.runtime.decision.rego;
 
 import dev.polder.runtime.decision.DecisionPoint;
 import dev.polder.runtime.decision.answer.Answer;
+import java.time.Duration;
 import java.util.Map;
 
 /**
@@ -13,9 +14,9 @@ public final class RegoPolicies {
   private final RegoSourceIndex index;
   private final RegoAnswers answers;
 
-  public RegoPolicies(RegoEngine.RegoProgram program, RegoSourceIndex index) {
+  public RegoPolicies(RegoEngine.RegoProgram program) {
     this.program = program;
-    this.index = index;
+    this.index = new RegoSourceIndex(program.definitions());
     this.answers = new RegoAnswers(index);
   }
 
@@ -23,12 +24,17 @@ public final class RegoPolicies {
     return index.packages().contains(point.regoPackage());
   }
 
-  public void evaluate(DecisionPoint point, Map<String, Object> input, Answer answer) {
+  /** Converts the input document once for all points of a request. */
+  public Object prepareInput(Map<String, Object> input) {
+    return program.prepareInput(input);
+  }
+
+  public void evaluate(DecisionPoint point, Object preparedInput, Duration limit, Answer answer) {
     if (!answers(point)) {
       return;
     }
     try {
-      answers.read(point, program.evaluate(point.regoQuery(), input), answer);
+      answers.read(point, program.evaluate(point.regoQuery(), preparedInput, limit), answer);
     } catch (RegoFailure e) {
       answer.speaking(point.regoQuery(), "");
       answer.fail(e.getMessage());
