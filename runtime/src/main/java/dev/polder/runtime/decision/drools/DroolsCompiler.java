@@ -126,8 +126,27 @@ public final class DroolsCompiler {
     return resource;
   }
 
-  /** Drools prefixes paths with its virtual source folder; authors know only the bundle path. */
-  private static String cleanBuildMessage(String message) {
-    return message == null ? "build failed" : message.replace(RuleSources.KIE_PREFIX, "");
+  private static final java.util.regex.Pattern KIE_MESSAGE =
+      java.util.regex.Pattern.compile(
+          "path=([^,]*), line=(\\d+), column=\\d+\\s+text=(.*?)\\](?=, Message|\\]\\s*$|\\]$)",
+          java.util.regex.Pattern.DOTALL);
+
+  /**
+   * Turns KieBuilder's message dump into "file:line: text" lines; Drools prefixes paths with its
+   * virtual source folder, but authors know only the bundle path.
+   */
+  static String cleanBuildMessage(String message) {
+    if (message == null) {
+      return "build failed";
+    }
+    String text = message.replace(RuleSources.KIE_PREFIX, "");
+    java.util.regex.Matcher m = KIE_MESSAGE.matcher(text);
+    List<String> lines = new ArrayList<>();
+    while (m.find()) {
+      if (!m.group(3).contains("Parser returned a null Package")) {
+        lines.add(m.group(1) + ":" + m.group(2) + ": " + m.group(3).replaceAll("\\s+", " ").trim());
+      }
+    }
+    return lines.isEmpty() ? text : String.join("; ", lines);
   }
 }
