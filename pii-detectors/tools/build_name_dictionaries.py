@@ -4,7 +4,7 @@
 Inputs (none is committed; fetch them with the ordinary clients):
   --corenlp-models  stanford-corenlp-4.5.10-models.jar (Maven Central, GPL-3.0-or-later)
   --fakerjs-names   names.json dumped from @faker-js/faker 10.1.0 (npm, MIT) by dump_fakerjs_names.mjs
-  --common-words    /usr/share/dict/american-english (Debian wamerican, SCOWL licence)
+  --common-words    /usr/share/dict/american-english-small (Debian wamerican-small, SCOWL size 35)
 
 Honest evaluation: the evaluation texts take their names from net.datafaker, whose locale files
 share their ancestry (Ruby faker) with faker-js. So a deterministic quarter of the faker-js entries
@@ -83,15 +83,13 @@ def main():
     write('given-fakerjs.txt', fk_header, [t for t in fgiven if not held_out(t)])
     write('surname-fakerjs.txt', fk_header, [t for t in fsur if not held_out(t)])
 
-    # Names that are also everyday lower-case English words ("will", "rose", "brown"): they count as
-    # a name only with support (capitalised next to another name, or a context cue).
+    # Everyday lower-case English words: a name that is one ("will", "rose") counts only with
+    # support, and an unknown word that is not one may be part of a name next to a known name.
     words = set(l.strip() for l in open(a.common_words, encoding='utf-8') if l.strip().islower() and l.strip().isalpha())
-    names = set(t for g in given for t in tokens(g)) | set(t for g in either for t in tokens(g)) | fgiven | fsur
-    write('ambiguous-english-words.txt', ['Name tokens that are also lower-case English words.',
-                                          'Source: Debian wamerican 2020.12.07 (SCOWL word list). Licence: SCOWL (permissive, see',
-                                          '  /usr/share/doc/wamerican/copyright), intersected with the name dictionaries here.',
-                                          'Regenerate: tools/build_name_dictionaries.py'],
-          [n for n in names if n in words])
+    write('common-words-english.txt', ['Lower-case English words (names that are also words need support to count).',
+                                       'Source: Debian wamerican-small 2020.12.07 (SCOWL size 35 word list).',
+                                       'Licence: SCOWL (permissive; see /usr/share/doc/wamerican-small/copyright).',
+                                       'Regenerate: tools/build_name_dictionaries.py'], words)
 
 
 if __name__ == '__main__':

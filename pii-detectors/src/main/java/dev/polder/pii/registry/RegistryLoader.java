@@ -48,8 +48,18 @@ public final class RegistryLoader {
   private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
 
   private final Map<String, DetectorFactory> factories;
+  private final Set<String> skippedKinds;
 
   public RegistryLoader(List<DetectorFactory> factories) {
+    this(factories, Set.of());
+  }
+
+  /**
+   * A loader that checks entries of {@code skippedKinds} for the common fields but builds no
+   * detector for them: a deployment without NER, or a benchmark of the pattern detectors alone.
+   */
+  public RegistryLoader(List<DetectorFactory> factories, Set<String> skippedKinds) {
+    this.skippedKinds = Set.copyOf(skippedKinds);
     Map<String, DetectorFactory> byKind = new LinkedHashMap<>();
     for (DetectorFactory factory : factories) {
       DetectorFactory previous = byKind.putIfAbsent(factory.kind(), factory);
@@ -64,6 +74,22 @@ public final class RegistryLoader {
       }
     }
     this.factories = Map.copyOf(byKind);
+  }
+
+  /** Stands in for a skipped kind's factory while its entries are checked: Java-kind fields. */
+  private record SkippedKind(String kind) implements DetectorFactory {
+    @Override
+    public dev.polder.pii.detect.Detector create(DetectorDefinition definition) {
+      throw new IllegalStateException("kind " + kind + " is skipped by this loader");
+    }
+  }
+
+  /** A loader with the built-in and installed factories that skips {@code kinds}. */
+  public static RegistryLoader withInstalledFactoriesExcept(Set<String> kinds) {
+    List<DetectorFactory> all = new ArrayList<>(builtInFactories());
+    ServiceLoader.load(DetectorFactory.class, RegistryLoader.class.getClassLoader())
+        .forEach(all::add);
+    return new RegistryLoader(all, kinds);
   }
 
   /** The built-in kinds plus every factory registered with {@link ServiceLoader}. */
@@ -157,7 +183,7 @@ public final class RegistryLoader {
       }
       DetectorDefinition def =
           definition(entry, n, fileName, resources, defaultBoost, defaultThreshold);
-      if (def.settings().enabled()) {
+      if (def.settings().enabled() && !skippedKinds.contains(def.kind())) {
         detectors.add(
             new ConfiguredDetector(factories.get(def.kind()).create(def), def.settings()));
       }
@@ -179,6 +205,9 @@ public final class RegistryLoader {
       throw new RegistryException(prefix + "missing required field 'kind'");
     }
     DetectorFactory factory = factories.get(String.valueOf(kind));
+    if (factory == null && skippedKinds.contains(String.valueOf(kind))) {
+      factory = new SkippedKind(String.valueOf(kind));
+    }
     if (factory == null) {
       throw new RegistryException(
           prefix + "unknown kind '" + kind + "' (known: " + String.join(", ", kinds()) + ")");

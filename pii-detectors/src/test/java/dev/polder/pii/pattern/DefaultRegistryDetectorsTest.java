@@ -26,7 +26,8 @@ class DefaultRegistryDetectorsTest {
   static void loadShippedRegistry() throws Exception {
     engine =
         new DetectionEngine(
-            DetectorRegistry.fromClasspath(new RegistryLoader(RegistryLoader.builtInFactories())));
+            DetectorRegistry.fromClasspath(
+                new RegistryLoader(RegistryLoader.builtInFactories(), java.util.Set.of("ner"))));
   }
 
   @ParameterizedTest(name = "{1} in \"{0}\"")

@@ -60,6 +60,12 @@ public final class Compiler {
         }
       }
     }
+    for (Module m : modules) {
+      RuleNode n = root;
+      for (String p : m.packagePath()) {
+        n = n.childOrCreate(StringValue.of(p));
+      }
+    }
     List<Rule> resolved = new ArrayList<>();
     List<List<String>> packages = new ArrayList<>();
     for (Module m : modules) {

@@ -188,6 +188,13 @@ final class NameResolver {
         free.add(ev.domain());
       }
       for (Literal.With w : lit.withs()) {
+        String name = dottedName(w.value());
+        if (name != null && s.lookup(firstPart(name)) == null) {
+          CallTarget t = resolveCall(name, w.loc(), true);
+          if (t != null && (t.isBuiltin() || functionPaths.contains(t.functionPath()))) {
+            continue;
+          }
+        }
         free.add(w.value());
       }
     }
@@ -249,8 +256,14 @@ final class NameResolver {
 
   private List<Literal> body(List<Literal> body, Scope s) {
     List<Literal> out = new ArrayList<>(body.size());
+    s.hidden.addAll(s.assigned);
     for (Literal lit : body) {
       Expr e = expr(lit.expr(), s);
+      if (e instanceof Expr.Unify u && u.assign()) {
+        for (Term.Var v : VarCollector.patternVars(u.left())) {
+          s.hidden.remove(v.name());
+        }
+      }
       List<Literal.With> withs = new ArrayList<>();
       for (Literal.With w : lit.withs()) {
         withs.add(new Literal.With(withTarget(w.target()), withValue(w.value(), s), w.loc()));

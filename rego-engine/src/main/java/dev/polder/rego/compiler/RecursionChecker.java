@@ -95,9 +95,6 @@ final class RecursionChecker {
       return;
     }
     if (!(t instanceof Term.Ref r) || !Roots.isData(r.head())) {
-      if (Roots.isData(t)) {
-        addAll(root, out);
-      }
       return;
     }
     RuleNode n = root;

@@ -79,6 +79,29 @@ final class SafetyReorderer {
       }
       return out;
     }
+    if (u.left() instanceof Term.ObjectTerm a
+        && u.right() instanceof Term.ObjectTerm b
+        && a.keys().size() == b.keys().size()
+        && !evaluable(a, bound)
+        && !evaluable(b, bound)) {
+      List<Literal> out = new ArrayList<>();
+      for (int i = 0; i < a.keys().size(); i++) {
+        if (!(a.keys().get(i) instanceof Term.Scalar ka)) {
+          return null;
+        }
+        int j = -1;
+        for (int x = 0; x < b.keys().size(); x++) {
+          if (b.keys().get(x) instanceof Term.Scalar kb && kb.value().equals(ka.value())) {
+            j = x;
+          }
+        }
+        if (j < 0) {
+          return null;
+        }
+        out.add(lit.withExpr(new Expr.Unify(a.values().get(i), b.values().get(j), u.assign())));
+      }
+      return out;
+    }
     return null;
   }
 

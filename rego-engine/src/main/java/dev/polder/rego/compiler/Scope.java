@@ -11,6 +11,9 @@ final class Scope {
   final Map<String, Term.Var> vars = new java.util.LinkedHashMap<>();
   final Set<String> assigned = new HashSet<>();
 
+  /** Names assigned with := further down this body: not yet visible to nested bodies. */
+  final Set<String> hidden = new HashSet<>();
+
   Scope(Scope parent) {
     this.parent = parent;
   }
@@ -18,7 +21,7 @@ final class Scope {
   Term.Var lookup(String name) {
     for (Scope s = this; s != null; s = s.parent) {
       Term.Var v = s.vars.get(name);
-      if (v != null) {
+      if (v != null && (s == this || !s.hidden.contains(name))) {
         return v;
       }
     }

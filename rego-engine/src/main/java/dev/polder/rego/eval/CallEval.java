@@ -38,6 +38,31 @@ abstract class CallEval extends TermEval {
       return invoke(c, target, new Value[0], k);
     }
     List<Term> args = nargs == c.args().size() ? c.args() : c.args().subList(0, nargs);
+    int unbound = -1;
+    for (int i = 0; i < nargs; i++) {
+      if (args.get(i) instanceof Term.Var v && v.slot() >= 0 && f[v.slot()] == null) {
+        unbound = i;
+      }
+    }
+    if (unbound >= 0) {
+      // e.g. foo == xs[foo]: the ref binds foo, so evaluate it first
+      List<Term> reordered = new ArrayList<>(args);
+      Term last = reordered.remove(unbound);
+      reordered.add(last);
+      int u = unbound;
+      return evalItems(
+          reordered,
+          0,
+          new Value[nargs],
+          f,
+          values -> {
+            Value[] ordered = new Value[nargs];
+            for (int i = 0, j = 0; i < nargs; i++) {
+              ordered[i] = i == u ? values[nargs - 1] : values[j++];
+            }
+            return invoke(c, target, ordered, k);
+          });
+    }
     return evalItems(args, 0, new Value[nargs], f, values -> invoke(c, target, values, k));
   }
 
@@ -52,8 +77,28 @@ abstract class CallEval extends TermEval {
         return k.accept(v);
       }
       if (mock instanceof CallTarget other && !other.equals(target)) {
+        // The replacement sees the original (a mock of count may call count).
         EvalState saved = state;
-        return invokeUnmocked(c, other, args, k);
+        java.util.Map<String, Object> rest = new java.util.HashMap<>(saved.mocks);
+        rest.remove(mockKey(target));
+        state = new EvalState(saved.input, saved.overrides, rest);
+        try {
+          return invokeUnmocked(
+              c,
+              other,
+              args,
+              v -> {
+                EvalState inner = state;
+                state = saved;
+                try {
+                  return k.accept(v);
+                } finally {
+                  state = inner;
+                }
+              });
+        } finally {
+          state = saved;
+        }
       }
     }
     return invokeUnmocked(c, target, args, k);

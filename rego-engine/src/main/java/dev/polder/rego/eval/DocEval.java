@@ -64,7 +64,7 @@ abstract class DocEval extends CallEval {
     Term p = path.get(i);
     if (p instanceof Term.Scalar s) {
       Value key = s.value();
-      return dataStep(node.child(key), lookup(base, key), append(cur, key), path, i + 1, f, k);
+      return dataStep(node.child(key), lookupData(base, key), append(cur, key), path, i + 1, f, k);
     }
     if (p instanceof Term.Var v && v.slot() >= 0 && f[v.slot()] == null) {
       TreeSet<Value> keys = new TreeSet<>(node.children().keySet());
@@ -86,12 +86,24 @@ abstract class DocEval extends CallEval {
     }
     if (p instanceof Term.Var v && v.slot() >= 0) {
       Value key = f[v.slot()];
-      return dataStep(node.child(key), lookup(base, key), append(cur, key), path, i + 1, f, k);
+      return dataStep(node.child(key), lookupData(base, key), append(cur, key), path, i + 1, f, k);
     }
     return eval(
         p,
         f,
-        key -> dataStep(node.child(key), lookup(base, key), append(cur, key), path, i + 1, f, k));
+        key ->
+            dataStep(node.child(key), lookupData(base, key), append(cur, key), path, i + 1, f, k));
+  }
+
+  /** Base data keys are strings; OPA also finds them by an integer ({@code data[2]}). */
+  private static Value lookupData(Value base, Value key) {
+    Value v = lookup(base, key);
+    if (v == null
+        && base instanceof ObjectValue
+        && key instanceof dev.polder.rego.value.NumberValue n) {
+      v = lookup(base, dev.polder.rego.value.StringValue.of(n.format()));
+    }
+    return v;
   }
 
   private Value applyOverridesBelow(Value doc, List<Value> cur) {
@@ -118,8 +130,8 @@ abstract class DocEval extends CallEval {
       ObjectValue.Builder kids = ObjectValue.builder();
       for (var e : node.children().entrySet()) {
         RuleNode child = e.getValue();
-        if (!child.hasVirtualContent()) {
-          continue;
+        if (!child.hasRules() && child.children().isEmpty()) {
+          continue; // a function: not part of the document
         }
         Value cv = fullDoc(child, lookup(base, e.getKey()), append(cur, e.getKey()));
         if (cv != null) {
@@ -158,6 +170,9 @@ abstract class DocEval extends CallEval {
       }
       return out.build();
     }
+    if (a instanceof SetValue as && b instanceof SetValue bs) {
+      return as.union(bs);
+    }
     if (a.equals(b) || lenient) {
       return b;
     }
@@ -178,6 +193,12 @@ abstract class DocEval extends CallEval {
       return defaultValue(node.defaultRule());
     }
     RuleKind kind = rules.get(0).kind();
+    for (Rule r : rules) {
+      if (r.kind() == RuleKind.PARTIAL_OBJECT
+          || (r.kind() == RuleKind.PARTIAL_SET && ObjectDocBuilder.hasDynamicSuffix(r))) {
+        return new ObjectDocBuilder(this).build(rules);
+      }
+    }
     if (kind == RuleKind.PARTIAL_SET) {
       SetValue.Builder b = SetValue.builder();
       for (Rule r : rules) {

@@ -129,9 +129,12 @@ public final class Evaluation extends DocEval {
           return false;
         });
     if (domains.isEmpty()) {
-      return k.go(); // an undefined domain has no elements
+      return false; // an undefined domain makes every undefined, as in OPA
     }
     for (Value d : domains) {
+      if (!d.isComposite()) {
+        return false;
+      }
       boolean all =
           !forEach(
               d,

@@ -30,8 +30,30 @@ final class ObjectDocBuilder {
       }
       List<Term> suffix = head.subList(start, head.size());
       Value[] f = new Value[r.frameSize()];
+      boolean set = r.kind() == dev.polder.rego.ast.RuleKind.PARTIAL_SET;
       eval.enter(r.loc());
       try {
+        if (set) {
+          eval.evalBody(
+              r.body(),
+              0,
+              f,
+              () ->
+                  eval.evalItems(
+                      suffix,
+                      0,
+                      new Value[suffix.size()],
+                      f,
+                      keys ->
+                          eval.eval(
+                              r.key(),
+                              f,
+                              v -> {
+                                insertMember(keys, v, r.loc());
+                                return false;
+                              })));
+          continue;
+        }
         eval.evalBody(
             r.body(),
             0,
@@ -55,6 +77,48 @@ final class ObjectDocBuilder {
       }
     }
     return toValue(tree);
+  }
+
+  /** True if the rule's head has a variable part after the name ({@code p[q] contains r}). */
+  static boolean hasDynamicSuffix(Rule r) {
+    for (int i = 1; i < r.head().size(); i++) {
+      if (!(r.head().get(i) instanceof Term.Scalar)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** A set being collected at a leaf. */
+  private static final class SetLeaf {
+    final java.util.Set<Value> members = new java.util.HashSet<>();
+  }
+
+  @SuppressWarnings("unchecked")
+  private void insertMember(Value[] keys, Value member, Location at) {
+    Map<Value, Object> node = tree;
+    for (int i = 0; i < keys.length - 1; i++) {
+      Object next = node.get(keys[i]);
+      if (next == null) {
+        Map<Value, Object> m = new HashMap<>();
+        node.put(keys[i], m);
+        node = m;
+      } else if (next instanceof Map) {
+        node = (Map<Value, Object>) next;
+      } else {
+        throw conflict(at);
+      }
+    }
+    Value last = keys[keys.length - 1];
+    Object prev = node.get(last);
+    if (prev == null) {
+      prev = new SetLeaf();
+      node.put(last, prev);
+    } else if (!(prev instanceof SetLeaf)) {
+      throw conflict(at);
+    }
+    ((SetLeaf) prev).members.add(member);
+    eval.checkSize(((SetLeaf) prev).members.size(), at);
   }
 
   @SuppressWarnings("unchecked")
@@ -91,7 +155,11 @@ final class ObjectDocBuilder {
     ObjectValue.Builder b = ObjectValue.builder();
     for (var e : m.entrySet()) {
       Object o = e.getValue();
-      b.put(e.getKey(), o instanceof Map ? toValue((Map<Value, Object>) o) : (Value) o);
+      if (o instanceof SetLeaf leaf) {
+        b.put(e.getKey(), dev.polder.rego.value.SetValue.of(leaf.members));
+      } else {
+        b.put(e.getKey(), o instanceof Map ? toValue((Map<Value, Object>) o) : (Value) o);
+      }
     }
     return b.build();
   }

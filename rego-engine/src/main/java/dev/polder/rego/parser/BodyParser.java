@@ -74,20 +74,20 @@ abstract class BodyParser extends TermParser {
   Literal parseLiteral() {
     Location l = here();
     boolean negated = false;
-    if (atIdent("not")) {
+    if (atIdent("not") && !keywordAsName()) {
       next();
       negated = true;
     }
     Expr expr;
-    if (!negated && atIdent("some")) {
+    if (!negated && atIdent("some") && !keywordAsName()) {
       expr = parseSome();
-    } else if (!negated && atIdent("every")) {
+    } else if (!negated && atIdent("every") && !keywordAsName()) {
       expr = parseEvery();
     } else {
       expr = parseExprBody();
     }
     List<Literal.With> withs = new ArrayList<>();
-    while (atIdent("with") && !peek().newlineBefore()) {
+    while (atIdent("with") && !keywordAsName()) {
       Token w = next();
       Term target = parseTerm();
       if (!atIdent("as")) {

@@ -92,6 +92,16 @@ abstract class ParserBase {
     return new Term.Var("$_" + (wildcardCounter++), -1, l);
   }
 
+  /**
+   * A keyword used as a name: followed by {@code .} or an adjacent {@code [}, e.g. {@code as.foo}.
+   */
+  boolean keywordAsName() {
+    Token n = peek(1);
+    return !n.newlineBefore()
+        && (n.is(TokenKind.DOT)
+            || (n.is(TokenKind.LBRACK) && n.offset() == peek().offset() + peek().text().length()));
+  }
+
   static final java.util.Set<String> KEYWORDS =
       java.util.Set.of(
           "package",

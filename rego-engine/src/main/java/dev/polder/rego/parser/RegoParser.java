@@ -123,7 +123,7 @@ public final class RegoParser extends BodyParser {
     Location l = loc(start);
     JsonNode annotations = annotationsBefore(start.line());
     boolean isDefault = false;
-    if (atIdent("default")) {
+    if (atIdent("default") && !keywordAsName()) {
       next();
       isDefault = true;
     }
@@ -131,7 +131,9 @@ public final class RegoParser extends BodyParser {
       throw unexpected("ident");
     }
     Token nameTok = next();
-    if (KEYWORDS.contains(nameTok.text()) && !nameTok.text().equals("contains")) {
+    if (KEYWORDS.contains(nameTok.text())
+        && !nameTok.text().equals("contains")
+        && !(peek().is(TokenKind.DOT) || peek().is(TokenKind.LBRACK))) {
       pos--;
       throw unexpected("ident");
     }
@@ -216,7 +218,7 @@ public final class RegoParser extends BodyParser {
   }
 
   private Rule parseElse(List<Term> head, RuleKind kind, List<Term> args) {
-    if (!atIdent("else")) {
+    if (!atIdent("else") || keywordAsName()) {
       return null;
     }
     Token e = next();

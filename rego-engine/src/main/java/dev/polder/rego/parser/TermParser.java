@@ -156,13 +156,22 @@ abstract class TermParser extends ParserBase {
         {
           next();
           Term inner = parseTerm();
+          if (at(TokenKind.COMMA)) {
+            // (k, v in coll)
+            next();
+            Term value = parseTerm();
+            if (!(value instanceof Term.Call c && c.name().equals("internal.member_2"))) {
+              throw unexpected("in");
+            }
+            inner = call("internal.member_3", c.loc(), inner, c.args().get(0), c.args().get(1));
+          }
           expect(TokenKind.RPAREN, ")");
           return inner;
         }
       case IDENT:
         {
           String w = t.text();
-          switch (w) {
+          switch (keywordAsName() ? "" : w) {
             case "true":
               next();
               return new Term.Scalar(BooleanValue.TRUE, l);
@@ -175,7 +184,11 @@ abstract class TermParser extends ParserBase {
             default:
               break;
           }
-          if (KEYWORDS.contains(w) && !w.equals("in") && !w.equals("contains") && !w.equals("if")) {
+          if (KEYWORDS.contains(w)
+              && !w.equals("in")
+              && !w.equals("contains")
+              && !w.equals("if")
+              && !keywordAsName()) {
             throw unexpected("term");
           }
           if (w.equals("set") && peek(1).is(TokenKind.LPAREN) && peek(2).is(TokenKind.RPAREN)) {
@@ -219,6 +232,9 @@ abstract class TermParser extends ParserBase {
         List<Term> args = new ArrayList<>();
         if (!at(TokenKind.RPAREN)) {
           do {
+            if (at(TokenKind.RPAREN)) {
+              break; // trailing comma
+            }
             args.add(parseTerm());
           } while (accept(TokenKind.COMMA));
         }

@@ -65,7 +65,13 @@ public final class JsonConversion {
 
   /** The JSON key OPA uses for an object key. */
   public static String keyText(Value k) {
-    return k instanceof StringValue s ? s.value() : ValueFormatter.format(k);
+    if (k instanceof StringValue s) {
+      return s.value();
+    }
+    if (k instanceof NumberValue n) {
+      return n.format();
+    }
+    return toJson(k).toString();
   }
 
   public static Value fromJson(JsonNode node) {

@@ -71,7 +71,7 @@ final class CertificateJson {
   }
 
   /** Go's pkix.Name: single-valued CommonName/SerialNumber, list-valued others (null if none). */
-  private static ObjectValue name(X500Principal principal) {
+  static ObjectValue name(X500Principal principal) {
     List<Value> country = new ArrayList<>();
     List<Value> org = new ArrayList<>();
     List<Value> unit = new ArrayList<>();

@@ -57,6 +57,23 @@ final class X509Builtins {
             X509Builtins::parseAndVerify));
     r.register(
         Builtin.of(
+            "crypto.x509.parse_certificate_request",
+            fn(OBJECT, S),
+            (c, a) -> {
+              byte[] data = pemOrBase64(string(a, 1));
+              String text = new String(data, StandardCharsets.ISO_8859_1);
+              if (text.startsWith("-----BEGIN")) {
+                for (Pem.Block b : Pem.decodeAll(text)) {
+                  if (b.type().contains("CERTIFICATE REQUEST")) {
+                    return CertificateRequests.parse(b.bytes());
+                  }
+                }
+                throw BuiltinException.error("failed to decode a PEM certificate request");
+              }
+              return CertificateRequests.parse(data);
+            }));
+    r.register(
+        Builtin.of(
             "crypto.x509.parse_rsa_private_key",
             fn(OBJECT, S),
             (c, a) -> {

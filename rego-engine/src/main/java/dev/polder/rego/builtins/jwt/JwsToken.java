@@ -19,17 +19,24 @@ final class JwsToken {
   final String encodedHeader;
   final String encodedPayload;
   final String encodedSignature;
-  final ObjectValue header;
+  ObjectValue header;
 
-  private JwsToken(String raw, String[] parts, ObjectValue header) {
+  private JwsToken(String raw, String[] parts) {
     this.raw = raw;
     this.encodedHeader = parts[0];
     this.encodedPayload = parts[1];
     this.encodedSignature = parts[2];
-    this.header = header;
   }
 
+  /** Splits a token into its three parts and decodes its header. */
   static JwsToken parse(String token) throws BuiltinException {
+    JwsToken t = split(token);
+    t.decodeHeader();
+    return t;
+  }
+
+  /** Splits a token without decoding anything (OPA checks keys before the header). */
+  static JwsToken split(String token) throws BuiltinException {
     if (token.indexOf('.') < 0) {
       throw BuiltinException.error("encoded JWT had no period separators");
     }
@@ -37,15 +44,22 @@ final class JwsToken {
     if (parts.length != 3) {
       throw BuiltinException.error("encoded JWT must have 3 sections, found " + parts.length);
     }
-    byte[] headerBytes = decodeSegment(parts[0], "header");
-    Value header = JsonBuiltins.parseJson(new String(headerBytes, StandardCharsets.UTF_8));
-    if (!(header instanceof ObjectValue h)) {
-      throw BuiltinException.error("JWT header is not a JSON object");
+    return new JwsToken(token, parts);
+  }
+
+  ObjectValue decodeHeader() throws BuiltinException {
+    if (header == null) {
+      byte[] headerBytes = decodeSegment(encodedHeader, "header");
+      Value h = JsonBuiltins.parseJson(new String(headerBytes, StandardCharsets.UTF_8));
+      if (!(h instanceof ObjectValue o)) {
+        throw BuiltinException.error("JWT header is not a JSON object");
+      }
+      if (o.get("enc") != null) {
+        throw BuiltinException.error("JWT is a JWE object, which is not supported");
+      }
+      header = o;
     }
-    if (h.get("enc") != null) {
-      throw BuiltinException.error("JWT is a JWE object, which is not supported");
-    }
-    return new JwsToken(token, parts, h);
+    return header;
   }
 
   /** Decodes a base64url segment (padding tolerated), naming the part in the error. */

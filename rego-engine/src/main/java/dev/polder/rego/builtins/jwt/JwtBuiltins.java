@@ -83,14 +83,19 @@ public final class JwtBuiltins {
 
   private static Value verify(JwsAlgorithm alg, String token, String keyMaterial)
       throws BuiltinException {
-    JwsToken t = JwsToken.parse(token);
-    byte[] signature = t.signature();
+    // OPA's order: split, keys, signature, then header (so key errors come first).
+    JwsToken t = JwsToken.split(token);
     if (alg.isHmac()) {
+      byte[] signature = t.signature();
+      t.decodeHeader();
       return BooleanValue.of(
           alg.verifyHmac(
               keyMaterial.getBytes(StandardCharsets.UTF_8), t.signingInput(), signature));
     }
-    for (JwtKeys.VerificationKey key : JwtKeys.verificationKeys(keyMaterial)) {
+    List<JwtKeys.VerificationKey> keys = JwtKeys.verificationKeys(keyMaterial);
+    byte[] signature = t.signature();
+    t.decodeHeader();
+    for (JwtKeys.VerificationKey key : keys) {
       if (key.key() != null && alg.verify(key.key(), t.signingInput(), signature)) {
         return BooleanValue.TRUE;
       }

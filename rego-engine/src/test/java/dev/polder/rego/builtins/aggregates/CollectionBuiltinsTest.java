@@ -58,8 +58,7 @@ class CollectionBuiltinsTest {
         "intersection",
         new Value[] {dev.polder.rego.value.SetValue.of(set("[1, 2, 3]"), set("[2, 3, 4]"))},
         "[2, 3]");
-    BuiltinTable.check(
-        "intersection", new Value[] {dev.polder.rego.value.SetValue.EMPTY}, "[]");
+    BuiltinTable.check("intersection", new Value[] {dev.polder.rego.value.SetValue.EMPTY}, "[]");
     BuiltinTable.check(
         "intersection",
         new Value[] {dev.polder.rego.value.SetValue.of(set("[]"), set("[1, 2]"))},

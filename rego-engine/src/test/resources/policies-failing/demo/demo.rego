@@ -1,0 +1,3 @@
+package demo
+
+allow if input.user == "alice"
