@@ -16,8 +16,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * A bundle whose every point breaks in a different way: each failure denies, nothing may leave,
- * and the trace says which rule or policy failed and why.
+ * A bundle whose every point breaks in a different way: each failure denies, nothing may leave, and
+ * the trace says which rule or policy failed and why.
  */
 class FailClosedTest {
   @TempDir static Path root;
@@ -73,7 +73,9 @@ class FailClosedTest {
   void deniesWithAReasonPerFailedPoint() {
     assertFalse(decision.allowed());
     assertFalse(decision.egress());
-    assertTrue(decision.reasons().contains("The classify policy could not be evaluated."), decision.reasons()::toString);
+    assertTrue(
+        decision.reasons().contains("The classify policy could not be evaluated."),
+        decision.reasons()::toString);
     assertTrue(decision.reasons().contains("The request could not be checked against policy."));
   }
 
@@ -81,16 +83,23 @@ class FailClosedTest {
   void regoErrorMakesClassificationRestricted() {
     assertTrue(decision.classify().error());
     assertEquals(Level.RESTRICTED, decision.classify().result().level());
-    assertTrue(errorOf(decision.classify()).contains("eval_conflict_error"), decision.classify()::toString);
+    assertTrue(
+        errorOf(decision.classify()).contains("eval_conflict_error"),
+        decision.classify()::toString);
   }
 
   @Test
   void throwingRuleIsNamedInTheTrace() {
     assertTrue(decision.access().error());
     assertFalse(decision.access().result().allowed());
-    assertFalse(decision.access().result().egress(), "Rego's egress = true does not survive a failed Drools answer");
+    assertFalse(
+        decision.access().result().egress(),
+        "Rego's egress = true does not survive a failed Drools answer");
     Contribution failed =
-        decision.access().contributions().stream().filter(c -> c.effect().startsWith("error")).findFirst().orElseThrow();
+        decision.access().contributions().stream()
+            .filter(c -> c.effect().startsWith("error"))
+            .findFirst()
+            .orElseThrow();
     assertEquals("Broken rule", failed.rule());
     assertEquals("rules/access/throws.drl", failed.file());
     assertTrue(failed.effect().contains("lookup table missing"));

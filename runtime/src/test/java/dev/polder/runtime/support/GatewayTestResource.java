@@ -24,6 +24,9 @@ public class GatewayTestResource implements QuarkusTestResourceLifecycleManager 
     config.put("quarkus.http.test-port", "0");
     config.put("polder.routes.path", "../routes");
     config.put("polder.routes.reload", "false");
+    config.put("polder.decision.rules-path", "../rules");
+    config.put("polder.decision.policies-path", "../policies");
+    config.put("polder.decision.reload", "false");
     config.put("polder.limits.max-body-bytes", "65536");
     config.put("polder.limits.max-json-depth", "32");
     key(config, "all", KEY_ALL, "svc-all", "platform", "*", true);

@@ -97,7 +97,10 @@ public final class PolderRegoEngine implements RegoEngine {
         List<String> seen = new ArrayList<>();
         for (Rule rule : module.rules()) {
           String name = rule.name();
-          if (!name.startsWith(TEST_PREFIX) || seen.contains(name)) {
+          if (!name.startsWith(TEST_PREFIX)
+              || rule.head().size() != 1
+              || rule.args() != null
+              || seen.contains(name)) {
             continue;
           }
           seen.add(name);
@@ -110,7 +113,8 @@ public final class PolderRegoEngine implements RegoEngine {
     private RegoTestReport.Result runTest(String path, String file) {
       try {
         Value value = policy.evaluate(path, null, EvalOptions.DEFAULT.withStrict(true));
-        if (value != null && value.equals(Value.of(true))) {
+        // As opa test (and rego-engine's PolicyTestRunner): any value but false passes.
+        if (value != null && !value.equals(Value.of(false))) {
           return new RegoTestReport.Result(path, file, null);
         }
         return new RegoTestReport.Result(

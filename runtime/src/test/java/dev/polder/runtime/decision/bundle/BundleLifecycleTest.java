@@ -145,7 +145,11 @@ class BundleLifecycleTest {
     files.write("rules/stray.drl", ALLOW_DRL);
     BundleStatus status = manager.reload();
     assertEquals(BundleStatus.Outcome.REFUSED, status.lastOutcome());
-    assertTrue(status.lastProblems().get(0).startsWith("rules/stray.drl is not in a decision point folder"));
+    assertTrue(
+        status
+            .lastProblems()
+            .get(0)
+            .startsWith("rules/stray.drl is not in a decision point folder"));
     files.delete("rules/stray.drl");
   }
 

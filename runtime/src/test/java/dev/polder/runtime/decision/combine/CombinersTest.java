@@ -61,9 +61,15 @@ class CombinersTest {
     "allow,     true,  full,     !,         -,     -,        false, false, metadata",
   })
   void access(
-      String dAllow, String dEgress, String dLog,
-      String rAllow, String rEgress, String rLog,
-      boolean allowed, boolean egress, String log) {
+      String dAllow,
+      String dEgress,
+      String dLog,
+      String rAllow,
+      String rEgress,
+      String rLog,
+      boolean allowed,
+      boolean egress,
+      String log) {
     PointOutcome<AccessResult> out =
         AccessCombiner.combine(
             List.of(
@@ -108,7 +114,13 @@ class CombinersTest {
   @ParameterizedTest(name = "[{0}] ∩ [{1}], caps {2}/{3}, egress {4} → [{5}] cap {6}")
   @MethodSource("routes")
   void route(
-      String drools, String rego, Integer dCap, Integer rCap, boolean egress, String backends, Integer cap) {
+      String drools,
+      String rego,
+      Integer dCap,
+      Integer rCap,
+      boolean egress,
+      String backends,
+      Integer cap) {
     List<Backend> candidates =
         List.of(
             new Backend("a", "vllm", "internal"),
@@ -119,7 +131,9 @@ class CombinersTest {
             candidates,
             List.of(routeAnswer("drools", drools, dCap), routeAnswer("rego", rego, rCap)),
             egress);
-    assertEquals(backends.isBlank() ? List.of() : List.of(backends.split(" ")), out.result().allowedBackends());
+    assertEquals(
+        backends.isBlank() ? List.of() : List.of(backends.split(" ")),
+        out.result().allowedBackends());
     assertEquals(cap, out.result().maxTokens());
   }
 
@@ -135,13 +149,16 @@ class CombinersTest {
   void tools(String drools, String rego, String allowed) {
     PointOutcome<java.util.Map<String, ToolVerdict>> out =
         ToolAccessCombiner.combine(
-            List.of("read", "write", "exec"), List.of(toolAnswer("drools", drools), toolAnswer("rego", rego)));
+            List.of("read", "write", "exec"),
+            List.of(toolAnswer("drools", drools), toolAnswer("rego", rego)));
     Set<String> actual = new java.util.TreeSet<>();
-    out.result().forEach((tool, verdict) -> {
-      if (verdict.allowed()) {
-        actual.add(tool);
-      }
-    });
+    out.result()
+        .forEach(
+            (tool, verdict) -> {
+              if (verdict.allowed()) {
+                actual.add(tool);
+              }
+            });
     assertEquals(new java.util.TreeSet<>(words(allowed)), actual);
   }
 
