@@ -138,4 +138,20 @@ class ShippedDecisionsTest {
     assertFalse(tools.get("delete_everything").allowed());
     assertTrue(tools.get("delete_everything").reason().startsWith("no rule or policy allows"));
   }
+
+  @org.junit.jupiter.params.ParameterizedTest(name = "{0}: allowed {1}, egress {2}")
+  @org.junit.jupiter.params.provider.CsvSource({
+    "typical-request.json, true, false",
+    "tool-call.json, true, false",
+    "secret-in-attachment.json, false, false",
+  })
+  void shippedExamples(String name, boolean allowed, boolean egress) throws Exception {
+    Decision d =
+        controlledEgress.decide(
+            dev.polder.runtime.decision.input.DecisionInputJson.parse(
+                java.nio.file.Files.readString(
+                    ShippedBundle.POLICIES.resolve("examples").resolve(name))));
+    assertEquals(allowed, d.allowed(), d.reasons()::toString);
+    assertEquals(egress, d.egress());
+  }
 }

@@ -81,6 +81,7 @@ public final class BundleManager implements AutoCloseable {
       }
       try {
         CompiledBundle bundle = compiler.compile(snapshot);
+        BundleWarmup.run(bundle);
         active.set(bundle);
         LOG.infof(
             "policy bundle %s active (%d ms, %d Rego tests passed)",

@@ -3,10 +3,12 @@ package dev.polder.runtime.decision.pipeline;
 import dev.polder.runtime.config.GatewayConfig;
 import dev.polder.runtime.decision.DecisionRun;
 import dev.polder.runtime.decision.DecisionService;
+import dev.polder.runtime.decision.combine.PointOutcome;
 import dev.polder.runtime.error.GatewayException;
 import dev.polder.runtime.pipeline.GatewayCall;
 import java.util.List;
 import org.apache.camel.Exchange;
+import org.jboss.logging.Logger;
 
 /**
  * What the decide-* steps share: the request's decision run (exchange property {@link #RUN}, so
@@ -20,6 +22,8 @@ final class DecideSteps {
 
   static final String DECISION_HEADER = "PolderDecision";
   static final String BUNDLE_HEADER = "PolderBundle";
+
+  private static final Logger LOG = Logger.getLogger(DecideSteps.class);
 
   private DecideSteps() {}
 
@@ -41,6 +45,14 @@ final class DecideSteps {
     GatewayCall call = GatewayCall.of(exchange);
     call.egressPermitted(call.egressPermitted() && reasons.isEmpty() && run.egress());
     if (!reasons.isEmpty()) {
+      // Callers read the reasons; operators need the failing rule too.
+      for (PointOutcome<?> outcome : run.decision().outcomes()) {
+        if (outcome.failedClosed()) {
+          LOG.warnf(
+              "request %s, %s failed closed: %s %s",
+              call.requestId(), outcome.point().folder(), outcome.notes(), outcome.contributions());
+        }
+      }
       throw GatewayException.forbidden("policy_denied", String.join(" ", reasons));
     }
   }
