@@ -1,4 +1,4 @@
-package polder.access.air_gapped_test
+package polder.access_test.air_gapped
 
 import data.polder.access
 

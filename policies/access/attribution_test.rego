@@ -1,4 +1,4 @@
-package polder.access.attribution_test
+package polder.access_test.attribution
 
 import data.polder.access
 

@@ -1,4 +1,4 @@
-package polder.access.controlled_egress_test
+package polder.access_test.controlled_egress
 
 import data.polder.access
 

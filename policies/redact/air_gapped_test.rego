@@ -1,4 +1,4 @@
-package polder.redact.air_gapped_test
+package polder.redact_test.air_gapped
 
 import data.polder.redact
 

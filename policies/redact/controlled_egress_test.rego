@@ -1,4 +1,4 @@
-package polder.redact.controlled_egress_test
+package polder.redact_test.controlled_egress
 
 import data.polder.redact
 

@@ -1,4 +1,4 @@
-package polder.route.air_gapped_test
+package polder.route_test.air_gapped
 
 import data.polder.route
 

@@ -1,4 +1,4 @@
-package polder.route.controlled_egress_test
+package polder.route_test.controlled_egress
 
 import data.polder.route
 

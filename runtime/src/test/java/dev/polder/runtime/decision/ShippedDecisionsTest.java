@@ -142,7 +142,7 @@ class ShippedDecisionsTest {
   @org.junit.jupiter.params.ParameterizedTest(name = "{0}: allowed {1}, egress {2}")
   @org.junit.jupiter.params.provider.CsvSource({
     "typical-request.json, true, false",
-    "tool-call.json, true, false",
+    "tool-call.json, true, true",
     "secret-in-attachment.json, false, false",
   })
   void shippedExamples(String name, boolean allowed, boolean egress) throws Exception {

@@ -111,7 +111,32 @@ public final class BundleCompiler {
     if (rego == null) {
       throw new RegoFailure("policies/ holds Rego modules but no Rego engine is configured");
     }
-    return new RegoPolicies(rego.compile(modules, data));
+    RegoPolicies policies = new RegoPolicies(rego.compile(modules, data));
+    checkTestPackages(policies);
+    return policies;
+  }
+
+  /**
+   * Tests must live outside the decision packages: a point evaluates its whole package document, so
+   * tests nested in it (polder.access.x_test) would run with every request.
+   */
+  private static void checkTestPackages(RegoPolicies policies) {
+    List<String> problems = new ArrayList<>();
+    for (RegoEngine.RuleDefinition rule : policies.definitions()) {
+      for (DecisionPoint point : DecisionPoint.values()) {
+        if (rule.file().endsWith("_test.rego")
+            && rule.packageName().startsWith(point.regoPackage() + ".")
+            && !problems.contains(rule.file())) {
+          problems.add(rule.file());
+        }
+      }
+    }
+    if (!problems.isEmpty()) {
+      throw new RegoFailure(
+          "test packages inside a decision package would run with every request; use e.g."
+              + " package polder.access_test.<name> in "
+              + String.join(", ", problems));
+    }
   }
 
   private static Map<DecisionPoint, Map<String, byte[]>> ruleFiles(

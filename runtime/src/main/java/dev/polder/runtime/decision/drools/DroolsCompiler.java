@@ -18,6 +18,8 @@ import org.kie.api.definition.KiePackage;
 import org.kie.api.definition.rule.Global;
 import org.kie.api.io.Resource;
 import org.kie.api.io.ResourceType;
+import org.kie.api.runtime.KieContainer;
+import org.kie.api.runtime.KieSessionsPool;
 import org.kie.internal.builder.DecisionTableConfiguration;
 import org.kie.internal.builder.DecisionTableInputType;
 import org.kie.internal.builder.KnowledgeBuilderFactory;
@@ -47,7 +49,7 @@ public final class DroolsCompiler {
    */
   public static DroolsPointRules compile(DecisionPoint point, Map<String, byte[]> files) {
     if (files.isEmpty()) {
-      return new DroolsPointRules(point, null, false, 0);
+      return new DroolsPointRules(point, null, null, false, 0);
     }
     // A release id of its own: KieHelper's default one is shared, and folders compile in parallel.
     ReleaseId releaseId =
@@ -58,8 +60,12 @@ public final class DroolsCompiler {
       helper.addResource(resource(file.getKey(), file.getValue()));
     }
     KieBase kieBase;
+    KieSessionsPool sessions;
     try {
-      kieBase = helper.build();
+      KieContainer container = helper.getKieContainer();
+      kieBase = container.getKieBase();
+      // Creating a session costs more than firing the rules: reuse them (reset on dispose).
+      sessions = container.newKieSessionsPool(Runtime.getRuntime().availableProcessors() * 2);
     } catch (RuntimeException e) {
       throw new DroolsCompileException(point, List.of(cleanBuildMessage(e.getMessage())));
     } finally {
@@ -96,7 +102,7 @@ public final class DroolsCompiler {
     if (!problems.isEmpty()) {
       throw new DroolsCompileException(point, problems);
     }
-    return new DroolsPointRules(point, kieBase, declaresGlobal, rules);
+    return new DroolsPointRules(point, kieBase, sessions, declaresGlobal, rules);
   }
 
   /** The answer class whose instance is the point's global. */

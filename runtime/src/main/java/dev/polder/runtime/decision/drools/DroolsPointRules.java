@@ -8,6 +8,7 @@ import org.kie.api.KieBase;
 import org.kie.api.event.rule.BeforeMatchFiredEvent;
 import org.kie.api.event.rule.DefaultAgendaEventListener;
 import org.kie.api.runtime.KieSession;
+import org.kie.api.runtime.KieSessionsPool;
 import org.kie.api.runtime.rule.ConsequenceException;
 
 /**
@@ -20,12 +21,19 @@ public final class DroolsPointRules {
 
   private final DecisionPoint point;
   private final KieBase kieBase;
+  private final KieSessionsPool sessions;
   private final boolean declaresGlobal;
   private final int ruleCount;
 
-  DroolsPointRules(DecisionPoint point, KieBase kieBase, boolean declaresGlobal, int ruleCount) {
+  DroolsPointRules(
+      DecisionPoint point,
+      KieBase kieBase,
+      KieSessionsPool sessions,
+      boolean declaresGlobal,
+      int ruleCount) {
     this.point = point;
     this.kieBase = kieBase;
+    this.sessions = sessions;
     this.declaresGlobal = declaresGlobal;
     this.ruleCount = ruleCount;
   }
@@ -46,18 +54,19 @@ public final class DroolsPointRules {
     if (ruleCount == 0) {
       return;
     }
-    KieSession session = kieBase.newKieSession();
+    KieSession session = sessions.newKieSession();
+    DefaultAgendaEventListener speaker =
+        new DefaultAgendaEventListener() {
+          @Override
+          public void beforeMatchFired(BeforeMatchFiredEvent event) {
+            answer.speaking(event.getMatch().getRule().getName(), RuleSources.of(event));
+          }
+        };
     try {
       if (declaresGlobal) {
         session.setGlobal(point.droolsGlobal(), answer);
       }
-      session.addEventListener(
-          new DefaultAgendaEventListener() {
-            @Override
-            public void beforeMatchFired(BeforeMatchFiredEvent event) {
-              answer.speaking(event.getMatch().getRule().getName(), RuleSources.of(event));
-            }
-          });
+      session.addEventListener(speaker);
       DroolsFacts.insert(session, input, settings);
       int fired = session.fireAllRules(MAX_FIRINGS);
       if (fired >= MAX_FIRINGS) {
@@ -70,6 +79,8 @@ public final class DroolsPointRules {
     } catch (RuntimeException e) {
       answer.fail("rules of " + point.folder() + " failed: " + describe(e));
     } finally {
+      session.removeEventListener(speaker);
+      // A pooled session is reset (facts, agenda) and returned to the pool.
       session.dispose();
     }
   }

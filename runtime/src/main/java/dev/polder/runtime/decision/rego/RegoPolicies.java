@@ -48,6 +48,10 @@ public final class RegoPolicies {
     return program.runTests();
   }
 
+  public java.util.List<RegoEngine.RuleDefinition> definitions() {
+    return program.definitions();
+  }
+
   public RegoSourceIndex index() {
     return index;
   }
