@@ -168,25 +168,31 @@ public final class PreparedPolicy {
    * or null when it is undefined.
    */
   public Value evaluate(String entryPoint, Value input, EvalOptions options) {
-    List<Map<String, Value>> rows = queryValues(entryQuery(entryPoint), input, options);
-    return rows.isEmpty() ? null : rows.get(0).get("result");
+    Term ref = entryRefs.computeIfAbsent(entryPoint, PreparedPolicy::entryRef);
+    return new Evaluation(tree, data, input, builtins, context(options)).first(ref);
+  }
+
+  private final Map<String, Term> entryRefs = new ConcurrentHashMap<>();
+
+  /** {@code polder/access/allow} or {@code data.polder.access.allow} as a data ref. */
+  private static Term entryRef(String entryPoint) {
+    String dotted =
+        entryPoint.startsWith("data.")
+            ? entryPoint.substring(5)
+            : entryPoint.equals("data") ? "" : entryPoint.replace('/', '.');
+    List<Term> path = new ArrayList<>();
+    for (String part : dotted.split("\\.")) {
+      if (!part.isEmpty()) {
+        path.add(new Term.Scalar(Value.of(part), dev.polder.rego.ast.Location.NONE));
+      }
+    }
+    Term.Var data = dev.polder.rego.compiler.Roots.data(dev.polder.rego.ast.Location.NONE);
+    return path.isEmpty() ? data : new Term.Ref(data, path, dev.polder.rego.ast.Location.NONE);
   }
 
   public JsonNode evaluate(String entryPoint, JsonNode input) {
     Value v =
         evaluate(entryPoint, input == null ? null : Value.fromJson(input), EvalOptions.DEFAULT);
     return v == null ? null : v.toJson();
-  }
-
-  private static final Map<String, String> ENTRY_QUERIES = new ConcurrentHashMap<>();
-
-  private static String entryQuery(String entryPoint) {
-    return ENTRY_QUERIES.computeIfAbsent(
-        entryPoint,
-        e -> {
-          String ref =
-              e.startsWith("data.") || e.equals("data") ? e : "data." + e.replace('/', '.');
-          return "result := " + ref;
-        });
   }
 }

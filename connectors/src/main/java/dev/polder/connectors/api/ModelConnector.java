@@ -17,6 +17,14 @@ public interface ModelConnector {
   /** Sends one call: retried before the first byte, subject to the circuit breaker. */
   Future<UpstreamResponse> send(UpstreamRequest request);
 
+  /**
+   * As {@link #send(UpstreamRequest)}, given up when {@code cancelled} completes (the client went
+   * away): a pending attempt is aborted, no retry follows, and the future fails with a {@code
+   * cancelled} {@link UpstreamFailure} that neither counts against the circuit nor invites
+   * failover. Once a stream was returned, cancelling also cancels its events.
+   */
+  Future<UpstreamResponse> send(UpstreamRequest request, Future<Void> cancelled);
+
   /** The backend's models in OpenAI's list shape {@code {"object":"list","data":[{"id":...}]}}. */
   Future<ObjectNode> listModels();
 

@@ -29,6 +29,8 @@ public final class UpstreamFailure extends RuntimeException {
     CIRCUIT_OPEN(503, "service_unavailable", false),
     /** The backend cannot do this operation (e.g. embeddings on a chat-only provider). */
     UNSUPPORTED_OPERATION(400, "invalid_request_error", false),
+    /** The caller cancelled the stream; says nothing about the backend. */
+    CANCELLED(499, "cancelled", false),
     /** The request could not be translated for this backend. */
     INVALID_REQUEST(400, "invalid_request_error", false);
 
@@ -97,12 +99,20 @@ public final class UpstreamFailure extends RuntimeException {
 
   /** Whether failing over to another backend is safe and sensible for this failure. */
   public boolean failoverSafe() {
-    return beforeFirstByte && kind != Kind.INVALID_REQUEST && kind != Kind.UNSUPPORTED_OPERATION;
+    return beforeFirstByte
+        && kind != Kind.CANCELLED
+        && kind != Kind.INVALID_REQUEST
+        && kind != Kind.UNSUPPORTED_OPERATION;
   }
 
   /** Status the gateway answers with: 502, 503, 504, or 429 / 400 where those fit. */
   public int httpStatus() {
     return kind.httpStatus;
+  }
+
+  /** OpenAI's {@code error.type}: {@code upstream_error}, {@code timeout_error}, … */
+  public String errorType() {
+    return kind.errorType;
   }
 
   public Optional<Integer> upstreamStatus() {
@@ -125,7 +135,7 @@ public final class UpstreamFailure extends RuntimeException {
     ObjectNode root = JsonNodeFactory.instance.objectNode();
     ObjectNode error = root.putObject("error");
     error.put("message", getMessage());
-    error.put("type", kind.errorType);
+    error.put("type", errorType());
     error.put("code", kind.code());
     return root;
   }

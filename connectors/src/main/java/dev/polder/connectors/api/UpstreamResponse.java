@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.vertx.core.Future;
 import io.vertx.core.MultiMap;
 import io.vertx.core.buffer.Buffer;
-import io.vertx.core.streams.ReadStream;
 import java.time.Duration;
 import java.util.Optional;
 
@@ -58,7 +57,7 @@ public sealed interface UpstreamResponse
       int attempts,
       int status,
       MultiMap headers,
-      ReadStream<SseEvent> events,
+      SseEventStream events,
       Future<StreamResult> result,
       Duration timeToFirstByte)
       implements UpstreamResponse {}

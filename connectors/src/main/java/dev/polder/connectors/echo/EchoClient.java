@@ -89,7 +89,7 @@ public final class EchoClient implements ProtocolClient {
           complete(
               OpenAiShapes.completion(endpoint, id, created, model, answer, "stop", usage), call));
     }
-    EventQueue<SseEvent> queue = new EventQueue<>(vertx.getOrCreateContext(), Integer.MAX_VALUE);
+    EventQueue queue = new EventQueue(vertx.getOrCreateContext(), Integer.MAX_VALUE);
     List<String> pieces = pieces(answer);
     int events = 0;
     for (int i = 0; i < pieces.size(); i++) {

@@ -84,7 +84,8 @@ public final class KserveV2TritonClient implements ProtocolClient {
             HttpMethod.POST,
             modelUrl + "/infer",
             Http.headers(spec, request.headers(), false),
-            Buffer.buffer(infer.toString()))
+            Buffer.buffer(infer.toString()),
+            call)
         .compose(
             response ->
                 reader.complete(
@@ -109,7 +110,8 @@ public final class KserveV2TritonClient implements ProtocolClient {
             HttpMethod.POST,
             modelUrl + (request.stream() ? "/generate_stream" : "/generate"),
             Http.headers(spec, request.headers(), request.stream()),
-            Buffer.buffer(body.toString()))
+            Buffer.buffer(body.toString()),
+            call)
         .compose(
             response ->
                 request.stream()

@@ -68,7 +68,8 @@ public final class OpenAiCompatibleClient implements ProtocolClient {
             HttpMethod.POST,
             base + request.endpoint().openAiPath(),
             Http.headers(spec, request.headers(), request.stream()),
-            Buffer.buffer(body.toString()))
+            Buffer.buffer(body.toString()),
+            call)
         .compose(
             response ->
                 request.stream()

@@ -59,6 +59,11 @@ public final class ResilientConnector implements ModelConnector {
 
   @Override
   public Future<UpstreamResponse> send(UpstreamRequest request) {
+    return send(request, Promise.<Void>promise().future());
+  }
+
+  @Override
+  public Future<UpstreamResponse> send(UpstreamRequest request, Future<Void> cancelled) {
     if (!circuitBreaker.tryAcquire()) {
       return Future.failedFuture(
           UpstreamFailure.of(
@@ -69,15 +74,35 @@ public final class ResilientConnector implements ModelConnector {
     Context context = vertx.getOrCreateContext();
     Promise<UpstreamResponse> promise = Promise.promise();
     long start = System.nanoTime();
-    context.runOnContext(v -> attempt(request, 1, start, promise));
+    context.runOnContext(v -> attempt(request, 1, start, cancelled, promise));
+    cancelled.onSuccess(
+        v -> {
+          UpstreamResponse response = promise.future().result();
+          if (response instanceof UpstreamResponse.Streaming streaming) {
+            streaming.events().cancel();
+          }
+        });
     return promise.future();
   }
 
   private void attempt(
-      UpstreamRequest request, int attempt, long start, Promise<UpstreamResponse> promise) {
+      UpstreamRequest request,
+      int attempt,
+      long start,
+      Future<Void> cancelled,
+      Promise<UpstreamResponse> promise) {
+    if (cancelled.succeeded()) {
+      circuitBreaker.release();
+      promise.fail(
+          UpstreamFailure.of(
+              Kind.CANCELLED,
+              spec.name(),
+              "the caller cancelled the call to backend '" + spec.name() + "'"));
+      return;
+    }
     Future<UpstreamResponse> future;
     try {
-      future = client.attempt(request, new CallContext(attempt, start));
+      future = client.attempt(request, new CallContext(attempt, start, cancelled));
     } catch (UpstreamFailure e) {
       future = Future.failedFuture(e);
     } catch (RuntimeException e) {
@@ -103,7 +128,7 @@ public final class ResilientConnector implements ModelConnector {
           if (delay.isPresent()) {
             vertx.setTimer(
                 Math.max(1, delay.get().toMillis()),
-                t -> attempt(request, attempt + 1, start, promise));
+                t -> attempt(request, attempt + 1, start, cancelled, promise));
             return;
           }
           record(failure);
@@ -159,8 +184,9 @@ public final class ResilientConnector implements ModelConnector {
     if (cause instanceof UpstreamFailure failure) {
       return failure;
     }
+    // Not expected: every client fails with UpstreamFailure. Report it, do not let it escape.
     return new UpstreamFailure(
-        Kind.CONNECTION_RESET,
+        Kind.INVALID_RESPONSE,
         spec.name(),
         "call to backend '" + spec.name() + "' failed: " + cause,
         true,

@@ -1,8 +1,10 @@
 package dev.polder.connectors.stream;
 
+import dev.polder.connectors.api.SseEvent;
+import dev.polder.connectors.api.SseEventStream;
 import io.vertx.core.Context;
 import io.vertx.core.Handler;
-import io.vertx.core.streams.ReadStream;
+import io.vertx.core.impl.ContextInternal;
 import java.util.ArrayDeque;
 
 /**
@@ -11,14 +13,16 @@ import java.util.ArrayDeque;
  * upstream socket) and once the consumer drained them {@code onDrained} runs (resume it). This is
  * how back-pressure reaches the backend's TCP connection.
  */
-public final class EventQueue<T> implements ReadStream<T> {
+public final class EventQueue implements SseEventStream {
 
   private final Context context;
   private final int highWatermark;
-  private final ArrayDeque<T> pending = new ArrayDeque<>();
+  private final ArrayDeque<SseEvent> pending = new ArrayDeque<>();
   private Runnable onFull = () -> {};
   private Runnable onDrained = () -> {};
-  private Handler<T> handler;
+  private Runnable onCancel = () -> {};
+  private boolean cancelled;
+  private Handler<SseEvent> handler;
   private Handler<Void> endHandler;
   private Handler<Throwable> exceptionHandler;
   private long demand = Long.MAX_VALUE;
@@ -33,16 +37,35 @@ public final class EventQueue<T> implements ReadStream<T> {
   }
 
   /** Hooks for pausing and resuming the producer. */
-  public EventQueue<T> backPressure(Runnable onFull, Runnable onDrained) {
+  public EventQueue backPressure(Runnable onFull, Runnable onDrained) {
     this.onFull = onFull;
     this.onDrained = onDrained;
     return this;
   }
 
-  public void push(T item) {
+  /** What {@link #cancel()} does to the producer (abort the upstream request). */
+  public EventQueue onCancel(Runnable onCancel) {
+    this.onCancel = onCancel;
+    return this;
+  }
+
+  @Override
+  public void cancel() {
     onContext(
         () -> {
-          if (ended) {
+          if (cancelled || ended) {
+            return;
+          }
+          cancelled = true;
+          pending.clear();
+          onCancel.run();
+        });
+  }
+
+  public void push(SseEvent item) {
+    onContext(
+        () -> {
+          if (ended || cancelled) {
             return;
           }
           pending.add(item);
@@ -68,13 +91,13 @@ public final class EventQueue<T> implements ReadStream<T> {
   }
 
   @Override
-  public synchronized EventQueue<T> exceptionHandler(Handler<Throwable> handler) {
+  public synchronized EventQueue exceptionHandler(Handler<Throwable> handler) {
     this.exceptionHandler = handler;
     return this;
   }
 
   @Override
-  public EventQueue<T> handler(Handler<T> handler) {
+  public EventQueue handler(Handler<SseEvent> handler) {
     this.handler = handler;
     if (handler != null) {
       onContext(this::drain);
@@ -83,18 +106,18 @@ public final class EventQueue<T> implements ReadStream<T> {
   }
 
   @Override
-  public EventQueue<T> pause() {
+  public EventQueue pause() {
     demand = 0;
     return this;
   }
 
   @Override
-  public EventQueue<T> resume() {
+  public EventQueue resume() {
     return fetch(Long.MAX_VALUE);
   }
 
   @Override
-  public EventQueue<T> fetch(long amount) {
+  public EventQueue fetch(long amount) {
     if (amount < 0) {
       throw new IllegalArgumentException("amount must be >= 0");
     }
@@ -104,7 +127,7 @@ public final class EventQueue<T> implements ReadStream<T> {
   }
 
   @Override
-  public EventQueue<T> endHandler(Handler<Void> endHandler) {
+  public EventQueue endHandler(Handler<Void> endHandler) {
     this.endHandler = endHandler;
     if (endHandler != null) {
       onContext(this::drain);
@@ -122,7 +145,7 @@ public final class EventQueue<T> implements ReadStream<T> {
         if (demand != Long.MAX_VALUE) {
           demand--;
         }
-        T item = pending.poll();
+        SseEvent item = pending.poll();
         try {
           handler.handle(item);
         } catch (RuntimeException e) {
@@ -150,7 +173,8 @@ public final class EventQueue<T> implements ReadStream<T> {
   }
 
   private void onContext(Runnable action) {
-    if (Context.isOnEventLoopThread() && io.vertx.core.Vertx.currentContext() == context) {
+    // Same event-loop thread (also for duplicated contexts): run now, keep the order, no hop.
+    if (context instanceof ContextInternal internal && internal.nettyEventLoop().inEventLoop()) {
       action.run();
     } else {
       context.runOnContext(v -> action.run());

@@ -38,7 +38,7 @@ public final class SseRelay {
   private final SseParser parser = new SseParser();
   private final Promise<UpstreamResponse> first = Promise.promise();
   private final Promise<StreamResult> result = Promise.promise();
-  private final EventQueue<SseEvent> queue;
+  private final EventQueue queue;
   private Usage usage;
   private String finishReason;
   private Duration timeToFirstByte;
@@ -67,7 +67,7 @@ public final class SseRelay {
     this.call = call;
     this.attemptStartNanos = attemptStartNanos;
     this.queue =
-        new EventQueue<SseEvent>(vertx.getOrCreateContext(), HIGH_WATERMARK)
+        new EventQueue(vertx.getOrCreateContext(), HIGH_WATERMARK)
             .backPressure(
                 () -> {
                   response.pause();
@@ -76,7 +76,18 @@ public final class SseRelay {
                 () -> {
                   response.resume();
                   exchange.touch();
-                });
+                })
+            .onCancel(
+                () ->
+                    exchange.fail(
+                        new UpstreamFailure(
+                            Kind.CANCELLED,
+                            backend,
+                            "the caller cancelled the stream from backend '" + backend + "'",
+                            false,
+                            null,
+                            null,
+                            null)));
   }
 
   /** Starts reading; completes with the stream once its first event arrived. */
@@ -107,6 +118,9 @@ public final class SseRelay {
             }
           } catch (InvalidUpstreamData | IllegalStateException e) {
             exchange.fail(Kind.INVALID_RESPONSE, invalid(e.getMessage()));
+          } catch (RuntimeException e) {
+            // A translation bug must not leave the stream hanging: end it like garbage.
+            exchange.fail(Kind.INVALID_RESPONSE, invalid("cannot be translated (" + e + ")"));
           }
         });
     response.endHandler(
@@ -119,7 +133,7 @@ public final class SseRelay {
               for (SseEvent out : translator.finish(parser.hasPartialEvent())) {
                 emit(out);
               }
-            } catch (InvalidUpstreamData e) {
+            } catch (RuntimeException e) {
               exchange.fail(Kind.INVALID_RESPONSE, invalid(e.getMessage()));
               return;
             }

@@ -28,12 +28,27 @@ public final class Http {
     HttpClientOptions options =
         new HttpClientOptions()
             .setKeepAlive(true)
-            .setMaxPoolSize(64)
+            .setMaxPoolSize(maxConnections(spec))
             .setConnectTimeout(
                 (int) Math.min(Integer.MAX_VALUE, spec.timeouts().connect().toMillis()))
             .setTryUseCompression(false)
             .setVerifyHost(true);
     return vertx.createHttpClient(options);
+  }
+
+  /** Option {@code http.max-connections}: connections per backend (one per open stream). */
+  static int maxConnections(BackendSpec spec) {
+    String value = spec.option("http.max-connections", "256");
+    try {
+      int max = Integer.parseInt(value.trim());
+      if (max >= 1) {
+        return max;
+      }
+    } catch (NumberFormatException e) {
+      // reported below
+    }
+    throw new IllegalArgumentException(
+        "options.http.max-connections must be a positive integer, was '" + value + "'");
   }
 
   /** JSON request headers, the backend's Bearer key and the caller's extra headers. */

@@ -78,6 +78,8 @@ public final class ResponseReader {
                   translated = translate.apply(json);
                 } catch (InvalidUpstreamData e) {
                   return Future.failedFuture(invalid(e.getMessage()));
+                } catch (RuntimeException e) {
+                  return Future.failedFuture(invalid("cannot be translated (" + e + ")"));
                 }
                 Buffer out = passBytes ? body : Buffer.buffer(translated.toString());
                 return Future.succeededFuture(complete(response, call, status, out, translated));

@@ -33,6 +33,7 @@ public final class UpstreamExchange {
   private long totalTimer = -1;
   private long firstByteTimer = -1;
   private long idleTimer = -1;
+  private long lastActivityNanos;
   private boolean firstByte;
   private boolean done;
 
@@ -45,6 +46,28 @@ public final class UpstreamExchange {
   /** Sends the request; completes with the response head, or fails with an UpstreamFailure. */
   public Future<HttpClientResponse> send(
       HttpMethod method, String url, MultiMap headers, Buffer body) {
+    return send(method, url, headers, body, null);
+  }
+
+  /**
+   * As {@link #send(HttpMethod, String, MultiMap, Buffer)}, aborted when {@code call} is cancelled.
+   */
+  public Future<HttpClientResponse> send(
+      HttpMethod method, String url, MultiMap headers, Buffer body, CallContext call) {
+    if (call != null) {
+      call.cancelled()
+          .onSuccess(
+              v ->
+                  fail(
+                      new UpstreamFailure(
+                          Kind.CANCELLED,
+                          spec.name(),
+                          "the caller cancelled the call to backend '" + spec.name() + "'",
+                          true,
+                          null,
+                          null,
+                          null)));
+    }
     totalTimer =
         vertx.setTimer(
             spec.timeouts().total().toMillis(),
@@ -115,23 +138,43 @@ public final class UpstreamExchange {
     touch();
   }
 
-  /** Data arrived: restart the idle timer (only after the first byte). */
+  /**
+   * Data arrived. Only a timestamp per chunk: the idle timer, when it fires, re-arms itself for the
+   * rest of the window if data came in meanwhile (cheaper than a new timer per chunk).
+   */
   public void touch() {
     if (done || !firstByte) {
       return;
     }
-    cancel(idleTimer);
+    lastActivityNanos = System.nanoTime();
+    if (idleTimer < 0) {
+      armIdle(spec.timeouts().idle().toMillis());
+    }
+  }
+
+  private void armIdle(long delayMillis) {
     idleTimer =
         vertx.setTimer(
-            spec.timeouts().idle().toMillis(),
-            t ->
+            Math.max(1, delayMillis),
+            t -> {
+              idleTimer = -1;
+              if (done) {
+                return;
+              }
+              long idleMillis = spec.timeouts().idle().toMillis();
+              long silentMillis = (System.nanoTime() - lastActivityNanos) / 1_000_000;
+              if (silentMillis < idleMillis) {
+                armIdle(idleMillis - silentMillis);
+              } else {
                 fail(
                     Kind.IDLE_TIMEOUT,
                     "backend '"
                         + spec.name()
                         + "' stalled for more than "
-                        + spec.timeouts().idle().toMillis()
-                        + " ms mid-response"));
+                        + idleMillis
+                        + " ms mid-response");
+              }
+            });
   }
 
   /** The consumer paused us for back-pressure: silence now is ours, not the backend's. */

@@ -224,6 +224,29 @@ class OpenAiCompatibleClientTest {
   }
 
   @Test
+  void cancellingAStreamAbortsTheUpstreamCallWithoutCountingAgainstTheCircuit() throws Exception {
+    CompletableFuture<Void> upstreamClosed = new CompletableFuture<>();
+    upstream.enqueue(
+        exchange -> {
+          exchange.request().connection().closeHandler(v -> upstreamClosed.complete(null));
+          Behaviours.sseHead(exchange).write(Behaviours.event("{\"id\":\"c1\",\"choices\":[]}"));
+        });
+    UpstreamResponse.Streaming stream =
+        (UpstreamResponse.Streaming)
+            Await.result(connector.send(UpstreamRequest.of(Endpoint.CHAT_COMPLETIONS, chat(true))));
+    StreamCollector collector = StreamCollector.collect(stream);
+    collector.awaitFirst();
+    stream.events().cancel();
+
+    collector.awaitEnd();
+    StreamResult result = Await.result(stream.result());
+    assertEquals(UpstreamFailure.Kind.CANCELLED, result.error().orElseThrow().kind());
+    assertFalse(result.error().orElseThrow().countsAgainstCircuit());
+    upstreamClosed.get(10, java.util.concurrent.TimeUnit.SECONDS);
+    assertEquals(0, connector.circuitBreaker().snapshot().consecutiveFailures());
+  }
+
+  @Test
   void streamThatEndsWithoutDoneIsReportedAsTruncated() {
     upstream.enqueue(
         Behaviours.sse(

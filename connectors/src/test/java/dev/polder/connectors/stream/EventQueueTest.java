@@ -2,6 +2,8 @@ package dev.polder.connectors.stream;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import dev.polder.connectors.api.SseEvent;
 import io.vertx.core.Context;
 import io.vertx.core.Vertx;
 import java.util.List;
@@ -20,19 +22,19 @@ class EventQueueTest {
       Context context = vertx.getOrCreateContext();
       AtomicInteger pauses = new AtomicInteger();
       AtomicInteger resumes = new AtomicInteger();
-      List<Integer> received = new CopyOnWriteArrayList<>();
+      List<SseEvent> received = new CopyOnWriteArrayList<>();
       CompletableFuture<Void> ended = new CompletableFuture<>();
       CompletableFuture<Void> checked = new CompletableFuture<>();
       context.runOnContext(
           v -> {
-            EventQueue<Integer> queue =
-                new EventQueue<Integer>(context, 10)
+            EventQueue queue =
+                new EventQueue(context, 10)
                     .backPressure(pauses::incrementAndGet, resumes::incrementAndGet);
             queue.pause();
             queue.handler(received::add);
             queue.endHandler(x -> ended.complete(null));
             for (int i = 0; i < 30; i++) {
-              queue.push(i);
+              queue.push(SseEvent.chunk(JsonNodeFactory.instance.objectNode().put("i", i)));
             }
             queue.end();
             assertEquals(List.of(), received);

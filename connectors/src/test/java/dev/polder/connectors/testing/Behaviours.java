@@ -4,6 +4,7 @@ import io.vertx.core.http.HttpServerResponse;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CompletionStage;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /** Ready-made {@link Behaviour}s, including every failure a backend can show. */
 public final class Behaviours {
@@ -111,6 +112,36 @@ public final class Behaviours {
     return exchange -> sseHead(exchange).end(body);
   }
 
+  /**
+   * SSE of {@code events} chat chunks of about {@code contentBytes} each, then {@code [DONE]},
+   * written as fast as the connection takes them (respecting the server's write queue). {@code
+   * written} counts the events handed to the socket, so a test can see the backend being held back
+   * by a consumer that does not read.
+   */
+  public static Behaviour sseFlood(int events, int contentBytes, AtomicInteger written) {
+    String payload =
+        "{\"id\":\"flood\",\"object\":\"chat.completion.chunk\",\"choices\":[{\"index\":0,\"delta\":{\"content\":\""
+            + "x".repeat(contentBytes)
+            + "\"},\"finish_reason\":null}]}";
+    return exchange -> {
+      HttpServerResponse response = sseHead(exchange);
+      Runnable[] pump = new Runnable[1];
+      pump[0] =
+          () -> {
+            while (written.get() < events) {
+              if (response.writeQueueFull()) {
+                response.drainHandler(v -> pump[0].run());
+                return;
+              }
+              response.write(event(payload));
+              written.incrementAndGet();
+            }
+            response.end(event("[DONE]"));
+          };
+      pump[0].run();
+    };
+  }
+
   /** Never answers (the connection stays open). */
   public static Behaviour stall() {
     return exchange -> {};
@@ -131,13 +162,15 @@ public final class Behaviours {
     return exchange -> exchange.vertx().setTimer(delay.toMillis(), t -> then.answer(exchange));
   }
 
-  static HttpServerResponse sseHead(Exchange exchange) {
+  /** Status 200 and the SSE content type, chunked; write events with {@link #event}. */
+  public static HttpServerResponse sseHead(Exchange exchange) {
     HttpServerResponse response = exchange.response();
     response.setStatusCode(200).setChunked(true).putHeader("content-type", "text/event-stream");
     return response;
   }
 
-  static String event(String data) {
+  /** One {@code data:} event. */
+  public static String event(String data) {
     return "data: " + data + "\n\n";
   }
 

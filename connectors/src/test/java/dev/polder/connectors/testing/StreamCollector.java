@@ -4,14 +4,14 @@ import dev.polder.connectors.api.SseEvent;
 import dev.polder.connectors.api.UpstreamResponse;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 
 /** Consumes a {@link UpstreamResponse.Streaming} the way the edge would, recording every event. */
 public final class StreamCollector {
 
-  private final List<SseEvent> events = new CopyOnWriteArrayList<>();
+  private final List<SseEvent> events =
+      java.util.Collections.synchronizedList(new java.util.ArrayList<>());
   private final CompletableFuture<List<SseEvent>> ended = new CompletableFuture<>();
   private final CompletableFuture<SseEvent> firstEvent = new CompletableFuture<>();
 
@@ -23,7 +23,7 @@ public final class StreamCollector {
       throw new AssertionError("expected a stream, got " + response);
     }
     StreamCollector collector = new StreamCollector();
-    streaming.events().endHandler(v -> collector.ended.complete(List.copyOf(collector.events)));
+    streaming.events().endHandler(v -> collector.ended.complete(collector.snapshot()));
     streaming.events().exceptionHandler(collector.ended::completeExceptionally);
     streaming
         .events()
@@ -38,6 +38,12 @@ public final class StreamCollector {
 
   public static StreamCollector collect(UpstreamResponse response) {
     return collect(response, e -> {});
+  }
+
+  private List<SseEvent> snapshot() {
+    synchronized (events) {
+      return List.copyOf(events);
+    }
   }
 
   public SseEvent awaitFirst() {

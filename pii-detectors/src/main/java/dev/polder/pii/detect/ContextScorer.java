@@ -5,16 +5,11 @@ import java.util.Locale;
 
 /**
  * Raises a candidate's score when one of its detector's context words appears near it ("card"
- * before a 16-digit number, "born" before a date). Words match case-insensitively on word
- * boundaries, so "dob" does not match inside "adobe".
+ * before a 16-digit number, "born" before a date). By default the window is ~50 characters before
+ * (about six words) and ~25 after; words match case-insensitively on word boundaries, so "dob" does
+ * not match inside "adobe".
  */
 public final class ContextScorer {
-
-  /** Characters looked at before the candidate: about six words. */
-  public static final int WINDOW_BEFORE = 50;
-
-  /** Characters looked at after the candidate: about three words. */
-  public static final int WINDOW_AFTER = 25;
 
   private ContextScorer() {}
 
@@ -23,15 +18,16 @@ public final class ContextScorer {
     if (words.isEmpty() || finding.score() >= 1.0) {
       return finding.score();
     }
-    if (hasContextWord(text, finding.start(), finding.end(), words)) {
+    if (hasContextWord(text, finding.start(), finding.end(), words, settings.contextWindow())) {
       return Math.min(1.0, finding.score() + settings.contextBoost());
     }
     return finding.score();
   }
 
-  static boolean hasContextWord(String text, int start, int end, List<String> words) {
-    int from = Math.max(0, start - WINDOW_BEFORE);
-    int to = Math.min(text.length(), end + WINDOW_AFTER);
+  static boolean hasContextWord(
+      String text, int start, int end, List<String> words, DetectorSettings.ContextWindow window) {
+    int from = Math.max(0, start - window.before());
+    int to = Math.min(text.length(), end + window.after());
     String before = text.substring(from, start).toLowerCase(Locale.ROOT);
     String after = text.substring(end, to).toLowerCase(Locale.ROOT);
     for (String word : words) {

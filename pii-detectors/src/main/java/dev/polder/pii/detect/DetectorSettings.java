@@ -14,7 +14,19 @@ public record DetectorSettings(
     Set<String> languages,
     List<String> contextWords,
     double contextBoost,
-    double scoreThreshold) {
+    double scoreThreshold,
+    ContextWindow contextWindow) {
+
+  /** How far around a candidate context words are looked for, in characters. */
+  public record ContextWindow(int before, int after) {
+    public static final ContextWindow DEFAULT = new ContextWindow(50, 25);
+
+    public ContextWindow {
+      if (before < 0 || after < 0) {
+        throw new IllegalArgumentException("context window sizes must be >= 0");
+      }
+    }
+  }
 
   public static final double DEFAULT_CONTEXT_BOOST = 0.35;
   public static final double DEFAULT_SCORE_THRESHOLD = 0.5;
@@ -22,6 +34,7 @@ public record DetectorSettings(
   public DetectorSettings {
     Objects.requireNonNull(languages, "languages");
     Objects.requireNonNull(contextWords, "contextWords");
+    Objects.requireNonNull(contextWindow, "contextWindow");
     languages = Set.copyOf(languages);
     contextWords = List.copyOf(contextWords);
   }
@@ -33,14 +46,17 @@ public record DetectorSettings(
         Set.of(DetectionContext.ANY_LANGUAGE),
         List.of(),
         DEFAULT_CONTEXT_BOOST,
-        DEFAULT_SCORE_THRESHOLD);
+        DEFAULT_SCORE_THRESHOLD,
+        ContextWindow.DEFAULT);
   }
 
   public DetectorSettings withContextWords(List<String> words) {
-    return new DetectorSettings(enabled, languages, words, contextBoost, scoreThreshold);
+    return new DetectorSettings(
+        enabled, languages, words, contextBoost, scoreThreshold, contextWindow);
   }
 
   public DetectorSettings withScoreThreshold(double threshold) {
-    return new DetectorSettings(enabled, languages, contextWords, contextBoost, threshold);
+    return new DetectorSettings(
+        enabled, languages, contextWords, contextBoost, threshold, contextWindow);
   }
 }

@@ -104,13 +104,51 @@ public final class CrfNerModel {
       throw new NerNotReadyException(state, failure);
     }
     List<EntitySpan> spans = new ArrayList<>();
-    for (Triple<String, Integer, Integer> t : loaded.classifyToCharacterOffsets(text)) {
-      NerEntityType type = NerEntityType.fromCoreNlpLabel(t.first());
-      if (type != null && t.third() > t.second()) {
-        spans.add(new EntitySpan(type, t.second(), t.third(), CRF_SCORE));
+    // Long texts (extracted attachments) go in chunks cut at whitespace, so memory per call stays
+    // bounded; a name cut by a chunk boundary is rare because cuts prefer line and sentence ends.
+    int from = 0;
+    while (from < text.length()) {
+      int to = chunkEnd(text, from);
+      String chunk = text.substring(from, to);
+      for (Triple<String, Integer, Integer> t : loaded.classifyToCharacterOffsets(chunk)) {
+        NerEntityType type = NerEntityType.fromCoreNlpLabel(t.first());
+        if (type != null && t.third() > t.second()) {
+          spans.add(new EntitySpan(type, from + t.second(), from + t.third(), CRF_SCORE));
+        }
       }
+      from = to;
     }
     return spans;
+  }
+
+  /** Characters the CRF sees at once. */
+  static final int CHUNK_CHARS = 8_192;
+
+  /** End of the chunk starting at {@code from}: a newline, else a sentence end, else a space. */
+  static int chunkEnd(String text, int from) {
+    int limit = from + CHUNK_CHARS;
+    if (limit >= text.length()) {
+      return text.length();
+    }
+    int floor = from + CHUNK_CHARS / 2;
+    int newline = text.lastIndexOf('\n', limit);
+    if (newline >= floor) {
+      return newline + 1;
+    }
+    for (int i = limit; i >= floor; i--) {
+      char ch = text.charAt(i);
+      if ((ch == '.' || ch == '!' || ch == '?')
+          && i + 1 < text.length()
+          && Character.isWhitespace(text.charAt(i + 1))) {
+        return i + 1;
+      }
+    }
+    for (int i = limit; i >= floor; i--) {
+      if (Character.isWhitespace(text.charAt(i))) {
+        return i + 1;
+      }
+    }
+    return limit;
   }
 
   private static Properties properties() {

@@ -81,9 +81,14 @@ public final class NerDetector implements Detector {
                 p.end(),
                 PersonNameRecognizer.crfPersonScore(text, p, analysis)));
       }
-      for (EntitySpan p : mergePersons(crfWeighed, analysis.candidates(), crfOther)) {
+      List<EntitySpan> merged = mergePersons(crfWeighed, analysis.candidates(), crfOther);
+      for (EntitySpan p : merged) {
         findings.add(toFinding(p));
       }
+      // A confident name ("Aurora Longuinho": a known given name and a surname) beats the CRF's
+      // guess that the same words are a place or an organisation.
+      crfOther.removeIf(
+          o -> merged.stream().anyMatch(p -> p.overlaps(o) && p.score() >= YIELD_TO_CRF_BELOW));
     }
     for (EntitySpan s : crfOther) {
       if (entityTypes.contains(s.type().name())) {

@@ -36,6 +36,9 @@ final class PersonContextCues {
           "sir",
           "madam",
           "patient",
+          "holder",
+          "account holder",
+          "cardholder",
           "patient name",
           "name",
           "full name",
@@ -378,16 +381,54 @@ final class PersonContextCues {
     }
   }
 
+  private static final java.util.Set<String> SINGLE_WORD_CUES = new java.util.HashSet<>();
+
+  static {
+    for (String[] keys : CUE_KEYS) {
+      if (keys.length == 1 && !TITLES.contains(keys[0])) {
+        SINGLE_WORD_CUES.add(keys[0]);
+      }
+    }
+  }
+
   private PersonContextCues() {}
+
+  /**
+   * Whether {@code key} is itself a cue word ("patient", "customer"): it announces a name, it is
+   * not one.
+   */
+  static boolean isCueWord(String key) {
+    return SINGLE_WORD_CUES.contains(key);
+  }
+
+  /** Cue indexes by their last word, so a look-up touches only cues that can match. */
+  private static final java.util.Map<String, List<Integer>> BY_LAST_WORD =
+      new java.util.HashMap<>();
+
+  static {
+    for (int c = 0; c < CUE_KEYS.size(); c++) {
+      String[] keys = CUE_KEYS.get(c);
+      if (keys.length > 0) {
+        BY_LAST_WORD.computeIfAbsent(keys[keys.length - 1], k -> new ArrayList<>()).add(c);
+      }
+    }
+  }
 
   /** The strongest cue ending right before {@code tokens[index]}. */
   static Strength before(String text, List<WordToken> tokens, int index) {
+    if (index == 0
+        || !onlySeparators(text, tokens.get(index - 1).end(), tokens.get(index).start())) {
+      return Strength.NONE;
+    }
+    List<Integer> candidates = BY_LAST_WORD.get(tokens.get(index - 1).key());
+    if (candidates == null) {
+      return Strength.NONE;
+    }
     Strength best = Strength.NONE;
-    for (int c = 0; c < CUE_KEYS.size(); c++) {
+    for (int c : candidates) {
       String[] keys = CUE_KEYS.get(c);
       int first = index - keys.length;
-      if (first < 0
-          || !onlySeparators(text, tokens.get(index - 1).end(), tokens.get(index).start())) {
+      if (first < 0) {
         continue;
       }
       boolean match = true;

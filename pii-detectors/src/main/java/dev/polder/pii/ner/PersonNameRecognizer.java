@@ -144,6 +144,7 @@ public final class PersonNameRecognizer {
       int shaped = 0;
       int capitalised = 0;
       int lower = 0;
+      int lowerAmbiguous = 0;
       for (int j = from; j < from + k; j++) {
         WordToken t = tokens.get(j);
         int f = flags[j];
@@ -154,10 +155,17 @@ public final class PersonNameRecognizer {
           return 0;
         }
         boolean particle = j > from && j < from + k - 1 && PARTICLES.contains(t.key());
+        if (PersonContextCues.isCueWord(t.key()) && !particle) {
+          return 0; // "Patient", "customer": the cue before a name is not part of it
+        }
         boolean name = (f & (NameDictionary.GIVEN | NameDictionary.SURNAME)) != 0;
         if (name) {
           known++;
-          unambiguous += (f & NameDictionary.AMBIGUOUS) == 0 ? 1 : 0;
+          boolean ambiguous = (f & NameDictionary.AMBIGUOUS) != 0;
+          unambiguous += ambiguous ? 0 : 1;
+          if (ambiguous && t.casing() == WordToken.Casing.LOWER && !particle) {
+            lowerAmbiguous++;
+          }
         } else if (!particle) {
           if (!plausibleUnknownPart(t, f, strongCue, foreign)) {
             return 0;
@@ -169,6 +177,12 @@ public final class PersonNameRecognizer {
         } else if (t.casing() == WordToken.Casing.LOWER && !particle) {
           lower++;
         }
+      }
+      if (capitalised > 0 && lower > 0) {
+        return 0; // "my IBAN": a name is written in one case throughout
+      }
+      if (lowerAmbiguous > 0 && (known < k || unambiguous == 0) && !strongCue) {
+        return 0; // "my IBAN is": lower-case everyday words only join fully known names
       }
       boolean cased = script.cased();
       if (!cased && !foreign && !strongCue && k - known > 1) {
@@ -200,7 +214,10 @@ public final class PersonNameRecognizer {
           score = unambiguous >= 1 ? 0.6 : 0.35;
           score += shaped > 0 ? 0.1 : 0;
         } else {
-          if (!(allCapitalised || !cased) || k > 3 || (atSentenceStart && !strongCue && !foreign)) {
+          boolean lowerForeignSurname = cased && isolatedRun && shaped > 0 && k >= 2;
+          if (!(allCapitalised || !cased || lowerForeignSurname)
+              || k > 3
+              || (atSentenceStart && !strongCue && !foreign)) {
             return 0;
           }
           if (!cased && !isolatedRun && !strongCue) {

@@ -33,6 +33,7 @@ final class WordTokenizer {
         if (isWordPart(next) && sameScript(script, next)) {
           i += Character.charCount(next);
         } else if (isJoiner(next)
+            && (next != '"' || script == ScriptGroup.HEBREW)
             && i + 1 < n
             && Character.isLetter(text.codePointAt(i + 1))
             && ScriptGroup.of(text.codePointAt(i + 1)) == script) {
@@ -59,8 +60,12 @@ final class WordTokenizer {
     return !Character.isLetter(cp) || ScriptGroup.of(cp) == script;
   }
 
+  /**
+   * Inside a word: apostrophe and hyphen ("O'Brien"), the zero-width non-joiner of Persian
+   * (فنی‌زاده), and the gershayim of Hebrew acronyms (חרל"פ).
+   */
   private static boolean isJoiner(int cp) {
-    return cp == '\'' || cp == '’' || cp == '-';
+    return cp == '\'' || cp == '’' || cp == '-' || cp == '\u200c' || cp == '"' || cp == '\u05f4';
   }
 
   private static WordToken token(String text, int start, int end, ScriptGroup script) {

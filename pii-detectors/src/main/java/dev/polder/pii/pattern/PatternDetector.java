@@ -50,26 +50,84 @@ public final class PatternDetector implements Detector {
   @Override
   public List<Finding> detect(String text, DetectionContext ctx) {
     List<Finding> findings = new ArrayList<>();
+    String folded = null;
     for (PatternSpec spec : patterns) {
-      Matcher m = spec.regex().matcher(text);
-      while (m.find()) {
-        int start = m.start(spec.group());
-        int end = m.end(spec.group());
-        if (start < 0 || end <= start) {
+      if (!spec.requires().isEmpty() || !spec.anchors().isEmpty()) {
+        folded = folded == null ? foldAsciiCase(text) : folded;
+        if (!spec.requires().isEmpty() && !containsAny(folded, spec.requires())) {
           continue;
         }
-        boolean validated = false;
-        if (spec.validator().isPresent()) {
-          end = validEnd(spec, text, start, end);
-          if (end < 0) {
+      }
+      Matcher m = spec.regex().matcher(text);
+      if (spec.anchors().isEmpty()) {
+        while (m.find()) {
+          addMatch(spec, text, m, findings);
+        }
+      } else {
+        // Lookbehind and \b at an anchor must see the text before it.
+        m.useTransparentBounds(true).useAnchoringBounds(false);
+        int searchedUpTo = 0;
+        for (int at : anchorPositions(folded, spec.anchors())) {
+          if (at < searchedUpTo) {
             continue;
           }
-          validated = spec.validator().get().confirms();
+          m.region(at, text.length());
+          if (m.lookingAt()) {
+            addMatch(spec, text, m, findings);
+            searchedUpTo = Math.max(m.end(), at + 1);
+          }
         }
-        findings.add(new Finding(entity, start, end, spec.score(), name, validated));
       }
     }
     return findings;
+  }
+
+  private void addMatch(PatternSpec spec, String text, Matcher m, List<Finding> findings) {
+    int start = m.start(spec.group());
+    int end = m.end(spec.group());
+    if (start < 0 || end <= start) {
+      return;
+    }
+    boolean validated = false;
+    if (spec.validator().isPresent()) {
+      end = validEnd(spec, text, start, end);
+      if (end < 0) {
+        return;
+      }
+      validated = spec.validator().get().confirms();
+    }
+    findings.add(new Finding(entity, start, end, spec.score(), name, validated));
+  }
+
+  /** Lower-cases A-Z only, so offsets stay those of the original text. */
+  static String foldAsciiCase(String text) {
+    char[] chars = text.toCharArray();
+    for (int i = 0; i < chars.length; i++) {
+      char c = chars[i];
+      if (c >= 'A' && c <= 'Z') {
+        chars[i] = (char) (c + 32);
+      }
+    }
+    return new String(chars);
+  }
+
+  private static boolean containsAny(String folded, List<String> literals) {
+    for (String literal : literals) {
+      if (folded.contains(literal)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static int[] anchorPositions(String folded, List<String> anchors) {
+    java.util.TreeSet<Integer> positions = new java.util.TreeSet<>();
+    for (String anchor : anchors) {
+      for (int at = folded.indexOf(anchor); at >= 0; at = folded.indexOf(anchor, at + 1)) {
+        positions.add(at);
+      }
+    }
+    return positions.stream().mapToInt(Integer::intValue).toArray();
   }
 
   /**

@@ -21,7 +21,8 @@ import java.util.regex.PatternSyntaxException;
  */
 public final class PatternDetectorFactory implements DetectorFactory {
 
-  static final Set<String> PATTERN_KEYS = Set.of("name", "regex", "score", "group", "validator");
+  static final Set<String> PATTERN_KEYS =
+      Set.of("name", "regex", "score", "group", "validator", "anchors", "requires");
 
   @Override
   public String kind() {
@@ -78,11 +79,35 @@ public final class PatternDetectorFactory implements DetectorFactory {
             "pattern '" + patternName + "': group " + groupValue + " does not exist in the regex");
       }
       Optional<Validator> own = validator(def, p);
+      List<String> anchors = EntryFields.strings(def, p, "anchors");
+      List<String> requires = EntryFields.strings(def, p, "requires");
+      for (String literal : concat(anchors, requires)) {
+        if (!literal.chars().allMatch(c -> c < 128)) {
+          throw def.error(
+              "pattern '"
+                  + patternName
+                  + "': anchors and requires must be ASCII, got '"
+                  + literal
+                  + "'");
+        }
+      }
       specs.add(
           new PatternSpec(
-              patternName, compiled, score, group, own.isPresent() ? own : detectorValidator));
+              patternName,
+              compiled,
+              score,
+              group,
+              own.isPresent() ? own : detectorValidator,
+              anchors,
+              requires));
     }
     return new PatternDetector(def.name(), def.entity(), def.settings().languages(), specs);
+  }
+
+  private static List<String> concat(List<String> a, List<String> b) {
+    List<String> all = new ArrayList<>(a);
+    all.addAll(b);
+    return all;
   }
 
   private static Optional<Validator> validator(DetectorDefinition def, Map<String, Object> map)

@@ -1,6 +1,8 @@
 package dev.polder.pii.pattern;
 
 import dev.polder.pii.validate.Validator;
+import java.util.List;
+import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.regex.Pattern;
@@ -11,17 +13,34 @@ import java.util.regex.Pattern;
  * @param group capture group whose span is reported (0 = the whole match), so a pattern can require
  *     a key name before a secret without redacting the name
  * @param validator confirms or rejects each match; empty = matches are reported unvalidated
+ * @param anchors ASCII literals every match starts with (compared ignoring ASCII case); when given,
+ *     the regex is tried only where one occurs instead of at every position of the text
+ * @param requires ASCII literals of which every match contains one (ignoring ASCII case); when none
+ *     occurs in the text the regex is not run at all
  */
 public record PatternSpec(
-    String name, Pattern regex, double score, int group, Optional<Validator> validator) {
+    String name,
+    Pattern regex,
+    double score,
+    int group,
+    Optional<Validator> validator,
+    List<String> anchors,
+    List<String> requires) {
 
   public PatternSpec {
     Objects.requireNonNull(name, "name");
     Objects.requireNonNull(regex, "regex");
     Objects.requireNonNull(validator, "validator");
+    anchors = anchors.stream().map(a -> a.toLowerCase(Locale.ROOT)).toList();
+    requires = requires.stream().map(a -> a.toLowerCase(Locale.ROOT)).toList();
     if (group < 0 || group > regex.matcher("").groupCount()) {
       throw new IllegalArgumentException(
           "group " + group + " does not exist in /" + regex.pattern() + "/");
     }
+  }
+
+  public PatternSpec(
+      String name, Pattern regex, double score, int group, Optional<Validator> validator) {
+    this(name, regex, score, group, validator, List.of(), List.of());
   }
 }

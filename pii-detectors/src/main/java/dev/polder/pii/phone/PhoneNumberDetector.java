@@ -25,14 +25,24 @@ public final class PhoneNumberDetector implements Detector {
   static final double NATIONAL_SCORE = 0.4;
 
   /**
-   * Phone-shaped runs: optional + or 00, digit groups with single separators (space, dot, hyphen,
-   * slash) and optional parentheses. Only a cheap pre-filter: PhoneNumberUtil.findNumbers costs
-   * milliseconds per text, parse + isValidNumber on these few candidates microseconds.
+   * Phone-shaped runs: optional + or 00, an optional area code in parentheses, digit groups joined
+   * by exactly one separator (space, dot, hyphen, slash), so no run can be split two ways. Only a
+   * cheap pre-filter: PhoneNumberUtil.findNumbers costs milliseconds per text, parse +
+   * isValidNumber on these few candidates microseconds.
    */
+  /**
+   * Dates, dotted quads and version-like runs: parsing them would cost a libphonenumber call per
+   * configured region for nothing.
+   */
+  static final Pattern NOT_A_PHONE =
+      Pattern.compile(
+          "\\d{4}[-/.]\\d{1,2}[-/.]\\d{1,2}|\\d{1,2}[-/.]\\d{1,2}[-/.]\\d{4}"
+              + "|\\d{1,3}(?:\\.\\d{1,3}){2,}");
+
   static final Pattern CANDIDATE =
       Pattern.compile(
-          "(?<![\\w+.\\-/])(?:\\+|00)?(?:\\(\\d{1,5}\\)|\\d{1,5})"
-              + "(?:[ .\\-/]?(?:\\(\\d{1,5}\\)|\\d{1,5})){1,7}(?![\\w\\-/]|\\.\\d)");
+          "(?<![\\w+.\\-/])(?:\\+|00)?(?:\\(\\d{1,5}\\)[ .\\-]?)?\\d{1,14}"
+              + "(?:[ .\\-/]\\(?\\d{1,14}\\)?){0,6}(?![\\w\\-/]|\\.\\d)");
 
   private final String name;
   private final String entity;
@@ -73,7 +83,7 @@ public final class PhoneNumberDetector implements Detector {
     while (m.find()) {
       String raw = m.group();
       int digits = countDigits(raw);
-      if (digits < 7 || digits > 15) {
+      if (digits < 7 || digits > 15 || NOT_A_PHONE.matcher(raw).matches()) {
         continue;
       }
       if (isValidSomewhere(raw)) {

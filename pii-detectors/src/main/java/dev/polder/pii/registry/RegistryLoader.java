@@ -40,7 +40,8 @@ public final class RegistryLoader {
           "languages",
           "context_words",
           "context_boost",
-          "score_threshold");
+          "score_threshold",
+          "context_window");
   static final Pattern NAME = Pattern.compile("[a-z0-9][a-z0-9-]*");
   static final Pattern ENTITY = Pattern.compile("[A-Z][A-Z0-9_]*");
   static final Pattern LANGUAGE = Pattern.compile("[a-z]{2}|any");
@@ -255,9 +256,41 @@ public final class RegistryLoader {
             Set.copyOf(languages),
             contextWords,
             unitNumber(entry, "context_boost", defaultBoost, prefix + "'context_boost'"),
-            unitNumber(entry, "score_threshold", defaultThreshold, prefix + "'score_threshold'"));
+            unitNumber(entry, "score_threshold", defaultThreshold, prefix + "'score_threshold'"),
+            contextWindow(entry, prefix));
     return new DetectorDefinition(
         name, factory.kind(), entities, settings, fields, fileName, resources);
+  }
+
+  private static DetectorSettings.ContextWindow contextWindow(
+      Map<String, Object> entry, String prefix) throws RegistryException {
+    Object value = entry.get("context_window");
+    if (value == null) {
+      return DetectorSettings.ContextWindow.DEFAULT;
+    }
+    Map<String, Object> window = mapping(value, prefix + "'context_window'");
+    for (String key : window.keySet()) {
+      if (!key.equals("before") && !key.equals("after")) {
+        throw new RegistryException(prefix + "unknown field 'context_window." + key + "'");
+      }
+    }
+    return new DetectorSettings.ContextWindow(
+        characters(window, "before", DetectorSettings.ContextWindow.DEFAULT.before(), prefix),
+        characters(window, "after", DetectorSettings.ContextWindow.DEFAULT.after(), prefix));
+  }
+
+  private static int characters(Map<String, Object> map, String key, int fallback, String prefix)
+      throws RegistryException {
+    Object value = map.getOrDefault(key, fallback);
+    if (!(value instanceof Integer n) || n < 0 || n > 1000) {
+      throw new RegistryException(
+          prefix
+              + "'context_window."
+              + key
+              + "' must be a whole number of characters from 0 to 1000, got "
+              + value);
+    }
+    return n;
   }
 
   private static List<String> entities(Map<String, Object> entry, String prefix)

@@ -16,7 +16,8 @@ import java.util.Objects;
  * the held text plus some already emitted text as left context, so context words still count.
  *
  * <p>Not thread-safe: one instance per stream. The hold-back costs time to first token: nothing is
- * emitted before {@code windowChars} characters have arrived.
+ * emitted before {@code windowChars * 5 / 4} characters have arrived; detection runs once per
+ * quarter window of new text.
  */
 public final class StreamingRedactor {
 
@@ -69,7 +70,9 @@ public final class StreamingRedactor {
       throw new IllegalStateException("feed after flush");
     }
     pending.append(delta);
-    if (pending.length() <= windowChars) {
+    // Detect once per quarter window of new text, not per delta: a 4-char token stream would
+    // otherwise re-scan the whole window for every token.
+    if (pending.length() <= windowChars + windowChars / 4) {
       return "";
     }
     return emit(false);

@@ -4,11 +4,14 @@ import java.util.Locale;
 
 /**
  * Generic secrets next to key-like names: the value must look random (Shannon entropy of at least
- * 3.5 bits per character, a digit and a letter) and must not be an obvious placeholder.
+ * 3.5 bits per character, 3.0 for hex strings; a digit and a letter) and must not be an obvious placeholder.
  */
 public final class EntropyValidator implements Validator {
 
   static final double MIN_BITS_PER_CHAR = 3.5;
+
+  /** Hex digests carry at most 4 bits per character; random 32-hex keys measure 3.4-3.9. */
+  static final double MIN_BITS_PER_HEX_CHAR = 3.0;
 
   private static final String[] PLACEHOLDERS = {
     "your", "example", "xxxx", "placeholder", "changeme", "redacted", "dummy", "sample", "1234567"
@@ -43,7 +46,8 @@ public final class EntropyValidator implements Validator {
         return false;
       }
     }
-    return shannonBitsPerChar(candidate) >= MIN_BITS_PER_CHAR;
+    boolean hex = candidate.chars().allMatch(c -> Character.digit(c, 16) >= 0);
+    return shannonBitsPerChar(candidate) >= (hex ? MIN_BITS_PER_HEX_CHAR : MIN_BITS_PER_CHAR);
   }
 
   public static double shannonBitsPerChar(String s) {

@@ -28,7 +28,13 @@ class DetectionEngineTest {
 
   static DetectionEngine engine(Set<String> languages) {
     DetectorSettings settings =
-        new DetectorSettings(true, languages, List.of("order no"), 0.35, 0.5);
+        new DetectorSettings(
+            true,
+            languages,
+            List.of("order no"),
+            0.35,
+            0.5,
+            DetectorSettings.ContextWindow.DEFAULT);
     return new DetectionEngine(
         DetectorCatalog.of(
             List.of(new ConfiguredDetector(new Digits("digits", languages), settings))));

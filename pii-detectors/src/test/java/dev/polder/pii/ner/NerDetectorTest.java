@@ -80,6 +80,46 @@ class NerDetectorTest {
   }
 
   @Test
+  void longTextsAreTaggedInChunksWithOffsetsIntoTheWholeText() {
+    String filler = "The quarterly numbers were discussed at length in the meeting. ".repeat(300);
+    String text = filler + "Please forward the report to John Smith before Friday. " + filler;
+    List<Finding> persons = ofType(text, "PERSON");
+    assertTrue(
+        persons.stream().anyMatch(f -> f.textIn(text).equals("John Smith")),
+        () -> spans(text, persons));
+  }
+
+  @Test
+  void concurrentScansGiveTheSameFindingsAsOneThread() throws Exception {
+    List<String> texts =
+        List.of(
+            "Please forward the report to John Smith before Friday.",
+            "Patient Иван Петров was admitted on Monday.",
+            "The Acme Corporation office in Boston will close early.",
+            "Ask 王秀英 to approve the invoice.");
+    List<List<Finding>> expected =
+        texts.stream().map(t -> detector.detect(t, DetectionContext.anyLanguage())).toList();
+    var pool = java.util.concurrent.Executors.newFixedThreadPool(4);
+    try {
+      List<java.util.concurrent.Future<Boolean>> results = new java.util.ArrayList<>();
+      for (int i = 0; i < 200; i++) {
+        int k = i % texts.size();
+        results.add(
+            pool.submit(
+                () ->
+                    detector
+                        .detect(texts.get(k), DetectionContext.anyLanguage())
+                        .equals(expected.get(k))));
+      }
+      for (var r : results) {
+        assertTrue(r.get());
+      }
+    } finally {
+      pool.shutdownNow();
+    }
+  }
+
+  @Test
   void reportsOnlyTheConfiguredTypes() {
     NerDetector personsOnly =
         new NerDetector(

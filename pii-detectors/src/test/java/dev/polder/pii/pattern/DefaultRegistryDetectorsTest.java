@@ -68,6 +68,7 @@ class DefaultRegistryDetectorsTest {
           Server=sql1;Database=hr;User Id=sa;Password=Xq9!vT2m;      | CONNECTION_STRING  | Xq9!vT2m
           api_key: "9f8e7d6c5b4a39281706f5e4d3c2b1a0"               | SECRET             | 9f8e7d6c5b4a39281706f5e4d3c2b1a0
           client_secret=Zk8Qp3Lr9Xw2Vb7Nm4Ty                        | SECRET             | Zk8Qp3Lr9Xw2Vb7Nm4Ty
+          MY_API_KEY: q8Zr3Lp0Xv7Wn2Tb5Ky9                          | SECRET             | q8Zr3Lp0Xv7Wn2Tb5Ky9
           """)
   void findsEntity(String text, String type, String covered) {
     List<Finding> findings = engine.detect(text, DetectionContext.anyLanguage());
@@ -103,6 +104,7 @@ class DefaultRegistryDetectorsTest {
           api_key = your_api_key_here
           password: ********
           git commit 9fceb02d0ae598e95dc970b74767f19372d61af8
+          prefixghp_16C7e42F292c6912E7710c838347Ae178B4a is glued to a word
           """)
   void findsNothing(String text) {
     List<Finding> findings = engine.detect(text, DetectionContext.anyLanguage());

@@ -94,6 +94,8 @@ class ValidatorsTest {
           entropy     | aaaaaaaaaaaaaaaa1              | false
           entropy     | your_api_key_here1             | false
           entropy     | passwordpassword               | false
+          entropy     | 8dc6b8362600a6244442d80ec9346c55 | true
+          entropy     | deadbeefdeadbeef1              | false
           jwt         | eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9.eyJzdWIiOiIxMjM0NTY3ODkwIiwibmFtZSI6IkpvaG4gRG9lIiwiaWF0IjoxNTE2MjM5MDIyfQ.SflKxwRJSMeKKF2QT4fwpMeJf36POk6yJV_adQssw5c | true
           jwt         | eyJub3RhbGciOiJ4In0.eyJzdWIiOiIxIn0.abc | false
           jwt         | eyJhbGciOiJIUzI1NiJ9.bm90IGpzb24.abc | false

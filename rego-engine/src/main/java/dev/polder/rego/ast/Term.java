@@ -37,9 +37,39 @@ public sealed interface Term
   }
 
   /** {@code head[path0][path1]...}; dotted access is a string path element. */
-  record Ref(Term head, List<Term> path, Location loc) implements Term {
+  record Ref(Term head, List<Term> path, Location loc, RefCache cache) implements Term {
     public Ref {
       path = List.copyOf(path);
+    }
+
+    public Ref(Term head, List<Term> path, Location loc) {
+      this(head, path, loc, new RefCache());
+    }
+  }
+
+  /**
+   * Where the constant prefix of a {@code data} ref leads, memoised by the evaluator (the same for
+   * every evaluation of a compiled policy). Ignored by equals/hashCode.
+   */
+  final class RefCache {
+    private volatile Object resolved;
+
+    public Object get() {
+      return resolved;
+    }
+
+    public void set(Object o) {
+      resolved = o;
+    }
+
+    @Override
+    public boolean equals(Object o) {
+      return o instanceof RefCache;
+    }
+
+    @Override
+    public int hashCode() {
+      return 0;
     }
   }
 

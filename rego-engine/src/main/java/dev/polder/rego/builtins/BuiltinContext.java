@@ -15,7 +15,7 @@ public final class BuiltinContext {
   private final Consumer<String> printSink;
   private final Limits limits;
   private final BooleanSupplier cancelled;
-  private final Map<Object, Object> cache = new HashMap<>();
+  private Map<Object, Object> cache; // created on first use: most evaluations never need it
 
   public BuiltinContext(
       boolean strict,
@@ -65,6 +65,9 @@ public final class BuiltinContext {
    * query as OPA does. Key by something unique to your built-in (e.g. a record with its name).
    */
   public Map<Object, Object> cache() {
+    if (cache == null) {
+      cache = new HashMap<>();
+    }
     return cache;
   }
 }

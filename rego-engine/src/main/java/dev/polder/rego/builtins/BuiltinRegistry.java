@@ -10,7 +10,7 @@ import java.util.TreeMap;
  * StandardBuiltins}; embedders may add their own with {@link #register}.
  */
 public final class BuiltinRegistry {
-  private final Map<String, Builtin> byName = new TreeMap<>();
+  private final Map<String, Builtin> byName = new java.util.HashMap<>();
   private volatile boolean frozen;
 
   /** A registry with every standard group registered. Cheap: the result is shared. */
@@ -62,6 +62,6 @@ public final class BuiltinRegistry {
   }
 
   public Collection<Builtin> all() {
-    return Collections.unmodifiableCollection(byName.values());
+    return Collections.unmodifiableCollection(new TreeMap<>(byName).values());
   }
 }

@@ -9,7 +9,7 @@ package dev.polder.rego.builtins;
  * @param maxOutputElements elements of any single collection a built-in or comprehension builds
  */
 public record Limits(long maxSteps, int maxDepth, int maxOutputElements) {
-  public static final Limits DEFAULT = new Limits(50_000_000L, 1_000, 10_000_000);
+  public static final Limits DEFAULT = new Limits(50_000_000L, 200, 10_000_000);
 
   public Limits {
     if (maxSteps <= 0 || maxDepth <= 0 || maxOutputElements <= 0) {

@@ -65,6 +65,7 @@ public final class Compiler {
       for (String p : m.packagePath()) {
         n = n.childOrCreate(StringValue.of(p));
       }
+      n.isPackage = true;
     }
     List<Rule> resolved = new ArrayList<>();
     List<List<String>> packages = new ArrayList<>();
@@ -96,6 +97,7 @@ public final class Compiler {
     if (!errors.isEmpty()) {
       throw new RegoCompileException(errors);
     }
+    root.number();
     return root;
   }
 

@@ -14,7 +14,7 @@ import java.util.Set;
 final class RecursionChecker {
   private final RuleNode root;
   private final List<CompileError> errors;
-  private final Map<RuleNode, Set<RuleNode>> deps = new IdentityHashMap<>();
+  private final Map<RuleNode, Set<RuleNode>> deps = new java.util.LinkedHashMap<>();
   private final Map<RuleNode, Rule> firstRule = new IdentityHashMap<>();
 
   RecursionChecker(RuleNode root, List<CompileError> errors) {

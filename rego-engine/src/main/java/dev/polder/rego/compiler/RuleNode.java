@@ -18,6 +18,34 @@ public final class RuleNode {
   final List<Rule> functions = new ArrayList<>();
   Rule defaultRule;
   Rule defaultFunction;
+  boolean isPackage;
+  private int id;
+  private int count;
+
+  /** Numbers the nodes of a finished tree (ids index per-evaluation caches). */
+  void number() {
+    int[] next = {0};
+    number(this, next);
+    count = next[0];
+  }
+
+  private static void number(RuleNode n, int[] next) {
+    n.id = next[0]++;
+    for (RuleNode c : n.children.values()) {
+      number(c, next);
+    }
+  }
+
+  /** This node's number in its tree. */
+  public int id() {
+    return id;
+  }
+
+  /** Number of nodes in the tree (on the root). */
+  public int nodeCount() {
+    return count;
+  }
+
   private final Map<List<String>, RuleNode> descendants =
       new java.util.concurrent.ConcurrentHashMap<>();
   private volatile Integer staticHeadCount;
@@ -71,6 +99,11 @@ public final class RuleNode {
 
   public Rule defaultFunction() {
     return defaultFunction;
+  }
+
+  /** True if a module declares this path as its package (an empty package is still {}). */
+  public boolean isPackage() {
+    return isPackage;
   }
 
   public boolean hasRules() {

@@ -38,6 +38,22 @@ abstract class CallEval extends TermEval {
       return invoke(c, target, new Value[0], k);
     }
     List<Term> args = nargs == c.args().size() ? c.args() : c.args().subList(0, nargs);
+    Value[] direct = new Value[nargs];
+    boolean simple = true;
+    for (int i = 0; i < nargs; i++) {
+      Value v = single(args.get(i), f);
+      if (v == null) {
+        return false; // an undefined argument makes the call undefined
+      }
+      if (v == NOT_SIMPLE) {
+        simple = false;
+        break;
+      }
+      direct[i] = v;
+    }
+    if (simple) {
+      return invoke(c, target, direct, k);
+    }
     int unbound = -1;
     for (int i = 0; i < nargs; i++) {
       if (args.get(i) instanceof Term.Var v && v.slot() >= 0 && f[v.slot()] == null) {
@@ -81,7 +97,7 @@ abstract class CallEval extends TermEval {
         EvalState saved = state;
         java.util.Map<String, Object> rest = new java.util.HashMap<>(saved.mocks);
         rest.remove(mockKey(target));
-        state = new EvalState(saved.input, saved.overrides, rest);
+        state = new EvalState(saved.input, saved.overrides, rest, root.nodeCount());
         try {
           return invokeUnmocked(
               c,

@@ -35,6 +35,38 @@ abstract class DocEval extends CallEval {
     return dataStep(root, baseData, state.hasOverrides() ? List.of() : null, path, i, f, k);
   }
 
+  /** Where a data ref's constant prefix leads: the same in every evaluation of this policy. */
+  private record ResolvedPrefix(RuleNode node, Value base, int index) {}
+
+  @Override
+  final boolean evalDataRef(Term.Ref r, Value[] f, ValueCont k) {
+    if (state.hasOverrides()) {
+      return evalData(r.path(), 0, f, k);
+    }
+    ResolvedPrefix p = (ResolvedPrefix) r.cache().get();
+    if (p == null) {
+      p = resolvePrefix(r.path());
+      r.cache().set(p);
+    }
+    return dataStep(p.node(), p.base(), null, r.path(), p.index(), f, k);
+  }
+
+  private ResolvedPrefix resolvePrefix(List<Term> path) {
+    RuleNode node = root;
+    Value base = baseData;
+    int i = 0;
+    while (i < path.size()
+        && node != null
+        && !node.hasRules()
+        && !node.children().isEmpty()
+        && path.get(i) instanceof Term.Scalar s) {
+      node = node.child(s.value());
+      base = lookupData(base, s.value());
+      i++;
+    }
+    return new ResolvedPrefix(node, base, i);
+  }
+
   private static List<Value> append(List<Value> cur, Value key) {
     if (cur == null) {
       return null;
@@ -53,7 +85,7 @@ abstract class DocEval extends CallEval {
         return evalPath(ov, path, i, f, k);
       }
     }
-    if (node == null || (!node.hasRules() && node.children().isEmpty())) {
+    if (node == null || (!node.hasRules() && node.children().isEmpty() && !node.isPackage())) {
       Value b = cur == null ? base : applyOverridesBelow(base, cur);
       return b != null && evalPath(b, path, i, f, k);
     }
@@ -117,7 +149,7 @@ abstract class DocEval extends CallEval {
   /** The whole document at a node: its rules' value, its children, the base data under it. */
   final Value fullDoc(RuleNode node, Value base, List<Value> cur) {
     if (cur == null) {
-      Value cached = state.docCache.get(node);
+      Value cached = state.docCache[node.id()];
       if (cached != null) {
         return cached == UNDEFINED ? null : cached;
       }
@@ -130,7 +162,7 @@ abstract class DocEval extends CallEval {
       ObjectValue.Builder kids = ObjectValue.builder();
       for (var e : node.children().entrySet()) {
         RuleNode child = e.getValue();
-        if (!child.hasRules() && child.children().isEmpty()) {
+        if (!child.hasRules() && child.children().isEmpty() && !child.isPackage()) {
           continue; // a function: not part of the document
         }
         Value cv = fullDoc(child, lookup(base, e.getKey()), append(cur, e.getKey()));
@@ -146,13 +178,16 @@ abstract class DocEval extends CallEval {
         v = merge(v, kids.build(), node, false);
       }
     }
+    if (v == null && node.isPackage() && !node.hasRules()) {
+      v = ObjectValue.EMPTY; // a package without (defined) rules is an empty object
+    }
     if (base != null) {
       v = v == null ? base : merge(base, v, node, true);
     }
     if (cur != null) {
       v = v == null && state.overridesBelow(cur).isEmpty() ? null : applyOverridesBelow(v, cur);
     } else {
-      state.docCache.put(node, v == null ? UNDEFINED : v);
+      state.docCache[node.id()] = v == null ? UNDEFINED : v;
     }
     return v;
   }

@@ -1,10 +1,8 @@
 package dev.polder.rego.eval;
 
-import dev.polder.rego.compiler.RuleNode;
 import dev.polder.rego.value.Value;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -19,10 +17,11 @@ final class EvalState {
   final Value input; // null when undefined
   final List<DataOverride> overrides;
   final Map<String, Object> mocks; // "b:name" / "f:a.b" -> Value or CallTarget
-  final Map<RuleNode, Value> docCache = new IdentityHashMap<>();
+  final Value[] docCache;
   final Map<Object, Value> functionCache = new HashMap<>();
 
-  EvalState(Value input, List<DataOverride> overrides, Map<String, Object> mocks) {
+  EvalState(Value input, List<DataOverride> overrides, Map<String, Object> mocks, int nodes) {
+    this.docCache = new Value[nodes];
     this.input = input;
     this.overrides = overrides;
     this.mocks = mocks;

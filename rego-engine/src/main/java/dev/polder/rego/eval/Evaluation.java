@@ -24,7 +24,12 @@ public final class Evaluation extends DocEval {
 
   public Evaluation(
       RuleNode root, Value baseData, Value input, BuiltinRegistry builtins, BuiltinContext bctx) {
-    super(root, baseData, builtins, bctx, new EvalState(input, List.of(), Map.of()));
+    super(
+        root,
+        baseData,
+        builtins,
+        bctx,
+        new EvalState(input, List.of(), Map.of(), root.nodeCount()));
   }
 
   /** Runs a query body; {@code onRow} is called with the frame for each solution. */
@@ -65,6 +70,13 @@ public final class Evaluation extends DocEval {
     }
     if (e instanceof Expr.Unify u) {
       Term pattern = u.left();
+      Value direct = single(u.right(), f);
+      if (direct == null) {
+        return false;
+      }
+      if (direct != NOT_SIMPLE) {
+        return unifyValue(pattern, direct, f, k);
+      }
       if (pattern instanceof Term.Var v && v.slot() >= 0 && f[v.slot()] == null) {
         int slot = v.slot();
         return eval(u.right(), f, val -> bind(f, slot, val, k));
@@ -99,7 +111,29 @@ public final class Evaluation extends DocEval {
         return evalCall(c, arity, f, v -> unifyValue(out, v, f, k));
       }
     }
+    Value direct = single(t, f);
+    if (direct != NOT_SIMPLE) {
+      return direct != null && direct != BooleanValue.FALSE && k.go();
+    }
     return eval(t, f, v -> !BooleanValue.FALSE.equals(v) && k.go());
+  }
+
+  /** The first value of a term in an empty frame, or null (entry points). */
+  public Value first(Term t) {
+    Value[] out = new Value[1];
+    try {
+      eval(
+          t,
+          new Value[0],
+          v -> {
+            out[0] = v;
+            return true;
+          });
+    } catch (StackOverflowError e) {
+      throw new RegoEvalException(
+          RegoEvalException.CANCEL, null, "evaluation too deep (stack exhausted)");
+    }
+    return out[0];
   }
 
   private int arity(Term.Call c) {
@@ -196,7 +230,7 @@ public final class Evaluation extends DocEval {
         overrides.add(new EvalState.DataOverride(constantPath(target), value));
       }
     }
-    EvalState inner = new EvalState(input, overrides, mocks);
+    EvalState inner = new EvalState(input, overrides, mocks, root.nodeCount());
     state = inner;
     try {
       return evalLiteral(

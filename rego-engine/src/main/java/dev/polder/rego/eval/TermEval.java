@@ -28,6 +28,8 @@ abstract class TermEval extends EvalBase {
 
   abstract boolean evalData(List<Term> path, int i, Value[] f, ValueCont k);
 
+  abstract boolean evalDataRef(Term.Ref r, Value[] f, ValueCont k);
+
   abstract boolean evalCall(Term.Call c, int nargs, Value[] f, ValueCont k);
 
   @Override
@@ -141,6 +143,70 @@ abstract class TermEval extends EvalBase {
     throw new IllegalStateException("unknown term " + t);
   }
 
+  /** Marks a term that may take several values (or needs the general evaluator). */
+  static final Value NOT_SIMPLE = StringValue.of(new String("$not-simple"));
+
+  /**
+   * The value of a term that cannot iterate (constants, bound variables, refs whose path is
+   * constant or bound), or null when undefined, or {@link #NOT_SIMPLE}. A fast path that avoids
+   * continuations for the common case.
+   */
+  final Value single(Term t, Value[] f) {
+    if (t instanceof Term.Scalar s) {
+      return s.value();
+    }
+    if (t instanceof Term.Var v) {
+      int slot = v.slot();
+      if (slot >= 0) {
+        Value x = f[slot];
+        return x == null ? NOT_SIMPLE : x;
+      }
+      return slot == Roots.INPUT_SLOT ? state.input : NOT_SIMPLE;
+    }
+    if (!(t instanceof Term.Ref r)) {
+      return NOT_SIMPLE;
+    }
+    List<Term> path = r.path();
+    for (int i = 0; i < path.size(); i++) {
+      Term p = path.get(i);
+      if (!(p instanceof Term.Scalar)
+          && !(p instanceof Term.Var pv && pv.slot() >= 0 && f[pv.slot()] != null)) {
+        return NOT_SIMPLE;
+      }
+    }
+    Term head = r.head();
+    Value cur;
+    if (Roots.isData(head)) {
+      Value[] out = new Value[1];
+      evalDataRef(
+          r,
+          f,
+          v -> {
+            out[0] = v;
+            return true;
+          });
+      return out[0];
+    } else if (Roots.isInput(head)) {
+      cur = state.input;
+    } else if (head instanceof Term.Var hv && hv.slot() >= 0 && f[hv.slot()] != null) {
+      cur = f[hv.slot()];
+    } else {
+      return NOT_SIMPLE;
+    }
+    for (int i = 0; i < path.size() && cur != null; i++) {
+      Term p = path.get(i);
+      Value key = p instanceof Term.Scalar s ? s.value() : f[((Term.Var) p).slot()];
+      Value next = lookup(cur, key);
+      if (next == null
+          && cur instanceof ObjectValue
+          && key instanceof dev.polder.rego.value.NumberValue n) {
+        next = lookup(cur, StringValue.of(n.format()));
+      }
+      cur = next;
+    }
+    return cur;
+  }
+
   private void comprehension(List<Literal> body, Value[] f, Term at, Cont each) {
     enter(at.loc());
     try {
@@ -188,7 +254,7 @@ abstract class TermEval extends EvalBase {
   private boolean evalRef(Term.Ref r, Value[] f, ValueCont k) {
     Term head = r.head();
     if (Roots.isData(head)) {
-      return evalData(r.path(), 0, f, k);
+      return evalDataRef(r, f, k);
     }
     if (Roots.isInput(head)) {
       return state.input != null && evalPath(state.input, r.path(), 0, f, k);

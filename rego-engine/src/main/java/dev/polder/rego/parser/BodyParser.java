@@ -109,9 +109,13 @@ abstract class BodyParser extends TermParser {
       Term mid = parseRelationOnly();
       if (atIdent("in")) {
         Token in = next();
-        Term coll = parseTerm();
-        return new Expr.TermExpr(
-            new Term.Call("internal.member_3", List.of(lhs, mid, coll), loc(in), null));
+        Term coll = parseRelationLevel();
+        Term member = new Term.Call("internal.member_3", List.of(lhs, mid, coll), loc(in), null);
+        while (atIdent("in") && !peek().newlineBefore()) {
+          Token more = next();
+          member = call("internal.member_2", loc(more), member, parseRelationLevel());
+        }
+        return new Expr.TermExpr(member);
       }
       pos = save;
       return new Expr.TermExpr(lhs);

@@ -206,8 +206,18 @@ public final class RegoParser extends BodyParser {
     if (atIdent("if") && !peek().newlineBefore()) {
       next();
       if (at(TokenKind.LBRACE)) {
+        int save = pos;
         next();
-        return parseBracedBody(TokenKind.RBRACE);
+        try {
+          return parseBracedBody(TokenKind.RBRACE);
+        } catch (RegoParseException notABody) {
+          pos = save; // e.g. `if {x: i | ...}`: a single literal that is a comprehension
+          try {
+            return List.of(parseLiteral());
+          } catch (RegoParseException alsoNot) {
+            throw notABody;
+          }
+        }
       }
       return List.of(parseLiteral());
     }

@@ -47,6 +47,16 @@ abstract class TermParser extends ParserBase {
     return lhs;
   }
 
+  /** A term at the comparison level (stops before {@code in}). */
+  Term parseRelationLevel() {
+    enter();
+    try {
+      return parseRelation(false);
+    } finally {
+      leave();
+    }
+  }
+
   private Term parseRelation(boolean noBar) {
     Term lhs = parseOr(noBar);
     while (!peek().newlineBefore()) {

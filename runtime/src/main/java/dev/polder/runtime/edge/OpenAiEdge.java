@@ -35,6 +35,7 @@ public class OpenAiEdge {
   private final Pipeline pipeline;
   private final BackendRelay relay;
   private final Vertx vertx;
+  private final boolean onEventLoop;
 
   @Inject
   OpenAiEdge(GatewayConfig config, Pipeline pipeline, BackendRelay relay, Vertx vertx) {
@@ -42,6 +43,7 @@ public class OpenAiEdge {
     this.pipeline = pipeline;
     this.relay = relay;
     this.vertx = vertx;
+    this.onEventLoop = config.routes().onEventLoop();
   }
 
   void routes(@Observes Router router) {
@@ -78,34 +80,80 @@ public class OpenAiEdge {
     GatewayCall call =
         new GatewayCall(
             requestId, operation, ctx.request().headers(), body == null ? null : body.getBytes());
-    vertx
-        .executeBlocking(
-            () -> {
-              pipeline.before(call);
-              return call;
-            },
-            false)
-        .onComplete(
-            decided -> {
-              if (decided.failed()) {
-                GatewayException error = asGatewayException(decided.cause(), call);
-                call.status(error.status());
-                call.errorCode(error.code());
-                ErrorReplies.send(response, error);
-                after(call);
-              } else if (call.responseBody().isPresent()) {
-                call.status(200);
-                response
-                    .putHeader(HttpHeaders.CONTENT_TYPE, "application/json")
-                    .end(call.responseBody().get().toString());
-                after(call);
-              } else {
-                relay.relay(call, response, () -> after(call));
-              }
-            });
+    if (onEventLoop) {
+      Throwable failure = null;
+      try {
+        pipeline.before(call);
+      } catch (RuntimeException e) {
+        failure = e;
+      }
+      decided(call, operation, response, failure);
+    } else {
+      vertx
+          .executeBlocking(
+              () -> {
+                pipeline.before(call);
+                return call;
+              },
+              false)
+          .onComplete(
+              result ->
+                  decided(call, operation, response, result.failed() ? result.cause() : null));
+    }
+  }
+
+  private void decided(
+      GatewayCall call, Operation operation, HttpServerResponse response, Throwable failure) {
+    if (failure != null) {
+      GatewayException error = asGatewayException(failure, call);
+      call.status(error.status());
+      call.errorCode(error.code());
+      ErrorReplies.send(response, error);
+      after(call);
+    } else if (call.responseBody().isPresent()) {
+      call.status(200);
+      response
+          .putHeader(HttpHeaders.CONTENT_TYPE, "application/json")
+          .end(call.responseBody().get().toString());
+      after(call);
+    } else if (call.request() == null || call.candidates().isEmpty()) {
+      // A route edited so that it no longer parses or selects: say so, do not guess.
+      GatewayException error =
+          new GatewayException(
+              500,
+              "server_error",
+              "pipeline_incomplete",
+              null,
+              "Route '"
+                  + operation.routeId()
+                  + "' must run the steps 'parse' and 'select-backend'");
+      LOG.error(error.getMessage());
+      call.status(500);
+      call.errorCode(error.code());
+      ErrorReplies.send(response, error);
+      after(call);
+    } else {
+      relayGuarded(call, response);
+    }
+  }
+
+  private void relayGuarded(GatewayCall call, HttpServerResponse response) {
+    try {
+      relay.relay(call, response, () -> after(call));
+    } catch (RuntimeException e) {
+      LOG.errorf(e, "Request %s: relay failed", call.requestId());
+      call.status(500);
+      call.errorCode("internal_error");
+      ErrorReplies.send(response, OpenAiErrors.forStatus(500));
+      after(call);
+    }
   }
 
   private void after(GatewayCall call) {
+    if (onEventLoop) {
+      pipeline.after(call);
+      return;
+    }
     vertx.executeBlocking(
         () -> {
           pipeline.after(call);
@@ -127,10 +175,21 @@ public class OpenAiEdge {
     } else {
       error = OpenAiErrors.forStatus(status);
     }
-    if (status >= 500 && failure != null) {
-      LOG.errorf(failure, "%s %s failed", ctx.request().method(), ctx.request().path());
+    HttpServerResponse response = ctx.response();
+    String requestId = response.headers().get(REQUEST_ID_HEADER);
+    if (requestId == null && !response.headWritten()) {
+      requestId = newRequestId();
+      response.putHeader(REQUEST_ID_HEADER, requestId);
     }
-    ErrorReplies.send(ctx.response(), error);
+    if (status >= 500 && failure != null) {
+      LOG.errorf(
+          failure,
+          "Request %s: %s %s failed",
+          requestId,
+          ctx.request().method(),
+          ctx.request().path());
+    }
+    ErrorReplies.send(response, error);
   }
 
   private static GatewayException asGatewayException(Throwable cause, GatewayCall call) {

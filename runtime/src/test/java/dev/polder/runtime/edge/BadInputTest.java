@@ -164,6 +164,7 @@ class BadInputTest {
   private static void assertOpenAiError(HttpResponse<String> response, int status, String code)
       throws Exception {
     assertEquals(status, response.statusCode(), response.body());
+    assertTrue(response.headers().firstValue("x-polder-request-id").isPresent());
     assertTrue(
         response.headers().firstValue("content-type").orElse("").startsWith("application/json"));
     JsonNode error = JSON.readTree(response.body()).get("error");

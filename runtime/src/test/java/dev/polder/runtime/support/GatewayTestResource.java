@@ -2,6 +2,7 @@ package dev.polder.runtime.support;
 
 import dev.polder.runtime.identity.ApiKeyRegistry;
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
+import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
 
@@ -16,14 +17,18 @@ public class GatewayTestResource implements QuarkusTestResourceLifecycleManager 
   public static final String KEY_LIMITED = "test-key-limited";
 
   private Upstreams upstreams;
+  private RoutesCopy routes;
 
   @Override
   public Map<String, String> start() {
     upstreams = new Upstreams();
+    routes = RoutesCopy.of(Path.of("../routes"));
     Map<String, String> config = new HashMap<>();
     config.put("quarkus.http.test-port", "0");
-    config.put("polder.routes.path", "../routes");
-    config.put("polder.routes.reload", "false");
+    // A copy of the repository's routes, so a test can change a route and watch it reload.
+    config.put("polder.routes.path", routes.folder().toString());
+    config.put("polder.routes.reload", "true");
+    config.put("test.hook-url", upstreams.get("e").baseUrl());
     config.put("polder.decision.rules-path", "../rules");
     config.put("polder.decision.policies-path", "../policies");
     config.put("polder.decision.reload", "false");
@@ -92,12 +97,16 @@ public class GatewayTestResource implements QuarkusTestResourceLifecycleManager 
   @Override
   public void inject(TestInjector injector) {
     injector.injectIntoFields(upstreams, new TestInjector.MatchesType(Upstreams.class));
+    injector.injectIntoFields(routes, new TestInjector.MatchesType(RoutesCopy.class));
   }
 
   @Override
   public void stop() {
     if (upstreams != null) {
       upstreams.close();
+    }
+    if (routes != null) {
+      routes.delete();
     }
   }
 }

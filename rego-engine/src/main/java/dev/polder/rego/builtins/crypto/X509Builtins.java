@@ -215,8 +215,9 @@ final class X509Builtins {
   }
 
   /**
-   * [valid, certs]: the first certificate is the leaf, the last the trusted root; each must be
-   * signed by the next, the root by itself, and all valid now.
+   * [valid, chain]: as OPA, the first certificate is the trusted root, the last the leaf and the
+   * others intermediates. Each must be signed by its parent, issuers must be CAs, and all must be
+   * valid at the evaluation time. The chain is returned leaf first, as Go's Verify returns it.
    */
   private static Value parseAndVerify(BuiltinContext c, List<Value> a) throws BuiltinException {
     List<X509Certificate> certs;
@@ -225,11 +226,13 @@ final class X509Builtins {
     } catch (BuiltinException e) {
       return ArrayValue.of(BooleanValue.FALSE, ArrayValue.EMPTY);
     }
-    boolean valid = certs.size() >= 2;
+    List<X509Certificate> chain = new ArrayList<>(certs);
+    java.util.Collections.reverse(chain);
+    boolean valid = chain.size() >= 2;
     Date now = new Date(c.timeNowNs() / 1_000_000L);
-    for (int i = 0; valid && i < certs.size(); i++) {
-      X509Certificate cert = certs.get(i);
-      X509Certificate issuer = certs.get(Math.min(i + 1, certs.size() - 1));
+    for (int i = 0; valid && i < chain.size(); i++) {
+      X509Certificate cert = chain.get(i);
+      X509Certificate issuer = chain.get(Math.min(i + 1, chain.size() - 1));
       try {
         cert.checkValidity(now);
         cert.verify(issuer.getPublicKey());
@@ -244,7 +247,7 @@ final class X509Builtins {
       return ArrayValue.of(BooleanValue.FALSE, ArrayValue.EMPTY);
     }
     List<Value> out = new ArrayList<>();
-    for (X509Certificate cert : certs) {
+    for (X509Certificate cert : chain) {
       out.add(CertificateJson.of(cert));
     }
     return ArrayValue.of(BooleanValue.TRUE, ArrayValue.of(out));

@@ -45,9 +45,14 @@ public final class GoJson {
           sb.append("{}");
           return;
         }
-        // Go sorts map keys by their string form.
-        List<Value> keys = new java.util.ArrayList<>(o.sortedKeys());
-        keys.sort((x, y) -> JsonConversion.keyText(x).compareTo(JsonConversion.keyText(y)));
+        // Go sorts map keys by the bytes of their string form (code point order). String keys
+        // are already in that order; others are sorted by their JSON key text.
+        List<Value> keys = o.sortedKeys();
+        if (!keys.stream().allMatch(Value::isString)) {
+          keys = new java.util.ArrayList<>(keys);
+          keys.sort(
+              (x, y) -> compareCodePoints(JsonConversion.keyText(x), JsonConversion.keyText(y)));
+        }
         sb.append('{');
         String inner = indent == null ? null : depth + indent;
         boolean first = true;
@@ -114,5 +119,20 @@ public final class GoJson {
       }
     }
     sb.append('"');
+  }
+
+  private static int compareCodePoints(String a, String b) {
+    int i = 0;
+    int j = 0;
+    while (i < a.length() && j < b.length()) {
+      int ca = a.codePointAt(i);
+      int cb = b.codePointAt(j);
+      if (ca != cb) {
+        return Integer.compare(ca, cb);
+      }
+      i += Character.charCount(ca);
+      j += Character.charCount(cb);
+    }
+    return Integer.compare(a.length() - i, b.length() - j);
   }
 }

@@ -25,9 +25,9 @@ public final class GlobBuiltins {
 
   private GlobBuiltins() {}
 
-  private record Key(String pattern, List<Integer> delimiters) {}
+  private record Key(String pattern, Value delimiters) {}
 
-  private static final int MAX_CACHED = 1_000;
+  private static final int MAX_CACHED = 10_000;
   private static final ConcurrentHashMap<Key, GlobPattern> CACHE = new ConcurrentHashMap<>();
 
   public static void register(BuiltinRegistry r) {
@@ -41,8 +41,21 @@ public final class GlobBuiltins {
 
   private static Value match(BuiltinContext c, List<Value> a) throws BuiltinException {
     String pattern = Operands.string(a, 1);
+    // Patterns and delimiters are policy constants: look the compiled glob up by them directly.
+    Key key = new Key(pattern, a.get(1));
+    GlobPattern glob = CACHE.get(key);
+    if (glob == null) {
+      glob = compile(pattern, a.get(1));
+      if (CACHE.size() >= MAX_CACHED) {
+        CACHE.clear();
+      }
+      CACHE.put(key, glob);
+    }
+    return BooleanValue.of(glob.matches(Operands.string(a, 3)));
+  }
+
+  private static GlobPattern compile(String pattern, Value d) throws BuiltinException {
     List<Integer> delimiters = new ArrayList<>();
-    Value d = a.get(1);
     if (d instanceof ArrayValue arr) {
       for (Value v : arr) {
         if (!(v instanceof StringValue s)) {
@@ -57,19 +70,10 @@ public final class GlobBuiltins {
     } else if (!d.isNull()) {
       throw BuiltinException.operandType(2, "one of {array, null}", d);
     }
-    Key key = new Key(pattern, List.copyOf(delimiters));
-    GlobPattern glob = CACHE.get(key);
-    if (glob == null) {
-      try {
-        glob = GlobPattern.compile(pattern, key.delimiters());
-      } catch (IllegalArgumentException e) {
-        throw BuiltinException.error(e.getMessage());
-      }
-      if (CACHE.size() >= MAX_CACHED) {
-        CACHE.clear();
-      }
-      CACHE.put(key, glob);
+    try {
+      return GlobPattern.compile(pattern, delimiters);
+    } catch (IllegalArgumentException e) {
+      throw BuiltinException.error(e.getMessage());
     }
-    return BooleanValue.of(glob.matches(Operands.string(a, 3)));
   }
 }

@@ -78,8 +78,27 @@ final class JwtKeys {
     return new PemBlock(type, bytes, text.substring(end + endMarker.length()));
   }
 
-  /** Keys for verification from a certificate, public key, JWK or JWK set. */
+  private static final int MAX_CACHED = 1_000;
+  private static final java.util.concurrent.ConcurrentHashMap<String, List<VerificationKey>>
+      PARSED = new java.util.concurrent.ConcurrentHashMap<>();
+
+  /**
+   * Keys for verification from a certificate, public key, JWK or JWK set. Policies pass the same
+   * key material on every request, so parsed keys are kept in a bounded cache.
+   */
   static List<VerificationKey> verificationKeys(String material) throws BuiltinException {
+    List<VerificationKey> cached = PARSED.get(material);
+    if (cached == null) {
+      cached = List.copyOf(parseKeys(material));
+      if (PARSED.size() >= MAX_CACHED) {
+        PARSED.clear();
+      }
+      PARSED.put(material, cached);
+    }
+    return cached;
+  }
+
+  private static List<VerificationKey> parseKeys(String material) throws BuiltinException {
     PemBlock block = pem(material);
     if (block != null) {
       if (!block.rest().isBlank()) {

@@ -21,28 +21,37 @@ public record IpAddress(BigInteger value, int bits) implements Comparable<IpAddr
     return parseV4(s).map(v -> new IpAddress(BigInteger.valueOf(v), 32));
   }
 
+  /** Dotted quad without leading zeros, as Go accepts it; hand-rolled because it is per request. */
   private static Optional<Long> parseV4(String s) {
-    String[] parts = s.split("\\.", -1);
-    if (parts.length != 4) {
-      return Optional.empty();
-    }
     long v = 0;
-    for (String p : parts) {
-      if (p.isEmpty() || p.length() > 3 || (p.length() > 1 && p.charAt(0) == '0')) {
-        return Optional.empty();
-      }
-      for (int i = 0; i < p.length(); i++) {
-        if (!Character.isDigit(p.charAt(i)) || p.charAt(i) > '9') {
-          return Optional.empty();
+    int octets = 0;
+    int i = 0;
+    int n = s.length();
+    while (octets < 4) {
+      int start = i;
+      int octet = 0;
+      while (i < n && i - start < 3) {
+        char c = s.charAt(i);
+        if (c < '0' || c > '9') {
+          break;
         }
+        octet = octet * 10 + (c - '0');
+        i++;
       }
-      int octet = Integer.parseInt(p);
-      if (octet > 255) {
+      int digits = i - start;
+      if (digits == 0 || octet > 255 || (digits > 1 && s.charAt(start) == '0')) {
         return Optional.empty();
       }
       v = (v << 8) | octet;
+      octets++;
+      if (octets < 4) {
+        if (i >= n || s.charAt(i) != '.') {
+          return Optional.empty();
+        }
+        i++;
+      }
     }
-    return Optional.of(v);
+    return i == n ? Optional.of(v) : Optional.empty();
   }
 
   private static Optional<IpAddress> parseV6(String s) {

@@ -4,28 +4,74 @@ import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 
-/** A CIDR block: a network address (host bits cleared) and a prefix length. */
-public record IpNetwork(IpAddress network, int prefix) {
+/** A CIDR block: a network address (host bits cleared) and a prefix length. Immutable. */
+public final class IpNetwork {
+
+  private static final int MAX_CACHED = 10_000;
+  private static final ConcurrentHashMap<String, Optional<IpNetwork>> PARSED =
+      new ConcurrentHashMap<>();
+
+  private final IpAddress network;
+  private final int prefix;
+  private final BigInteger last;
+
+  private IpNetwork(IpAddress network, int prefix) {
+    this.network = network;
+    this.prefix = prefix;
+    this.last =
+        network
+            .value()
+            .add(BigInteger.ONE.shiftLeft(network.bits() - prefix))
+            .subtract(BigInteger.ONE);
+  }
+
+  public IpAddress network() {
+    return network;
+  }
+
+  public int prefix() {
+    return prefix;
+  }
 
   public int bits() {
     return network.bits();
   }
 
-  /** Parses "addr/prefix" as Go's {@code net.ParseCIDR}; the host bits are cleared. */
+  /**
+   * Parses "addr/prefix" as Go's {@code net.ParseCIDR}; the host bits are cleared. Policies pass
+   * the same CIDR literals on every request, so results are kept in a bounded cache.
+   */
   public static Optional<IpNetwork> parseCidr(String s) {
+    Optional<IpNetwork> cached = PARSED.get(s);
+    if (cached != null) {
+      return cached;
+    }
+    Optional<IpNetwork> parsed = parseUncached(s);
+    if (PARSED.size() >= MAX_CACHED) {
+      PARSED.clear();
+    }
+    PARSED.put(s, parsed);
+    return parsed;
+  }
+
+  private static Optional<IpNetwork> parseUncached(String s) {
     int slash = s.indexOf('/');
     if (slash < 0) {
       return Optional.empty();
     }
     Optional<IpAddress> ip = IpAddress.parse(s.substring(0, slash));
     String len = s.substring(slash + 1);
-    if (ip.isEmpty()
-        || len.isEmpty()
-        || len.length() > 3
-        || !len.chars().allMatch(c -> c >= '0' && c <= '9')) {
+    if (ip.isEmpty() || len.isEmpty() || len.length() > 3) {
       return Optional.empty();
+    }
+    for (int i = 0; i < len.length(); i++) {
+      if (len.charAt(i) < '0' || len.charAt(i) > '9') {
+        return Optional.empty();
+      }
     }
     if (len.length() > 1 && len.charAt(0) == '0') {
       return Optional.empty();
@@ -54,13 +100,13 @@ public record IpNetwork(IpAddress network, int prefix) {
   }
 
   public BigInteger last() {
-    return network.value().add(BigInteger.ONE.shiftLeft(bits() - prefix)).subtract(BigInteger.ONE);
+    return last;
   }
 
   public boolean contains(IpAddress ip) {
     return ip.bits() == bits()
         && ip.value().compareTo(first()) >= 0
-        && ip.value().compareTo(last()) <= 0;
+        && ip.value().compareTo(last) <= 0;
   }
 
   /** True if every address of {@code other} is in this block. */
@@ -75,7 +121,7 @@ public record IpNetwork(IpAddress network, int prefix) {
   /** Every address of the block, in order. */
   public List<IpAddress> addresses() {
     List<IpAddress> out = new ArrayList<>();
-    for (BigInteger v = first(); v.compareTo(last()) <= 0; v = v.add(BigInteger.ONE)) {
+    for (BigInteger v = first(); v.compareTo(last) <= 0; v = v.add(BigInteger.ONE)) {
       out.add(new IpAddress(v, bits()));
     }
     return out;
@@ -114,7 +160,7 @@ public record IpNetwork(IpAddress network, int prefix) {
         IpNetwork lo = stack.get(stack.size() - 2);
         if (lo.prefix == hi.prefix
             && lo.prefix > 0
-            && lo.last().add(BigInteger.ONE).equals(hi.first())
+            && lo.last.add(BigInteger.ONE).equals(hi.first())
             && of(lo.network, lo.prefix - 1).first().equals(lo.first())) {
           stack.remove(stack.size() - 1);
           stack.set(stack.size() - 1, of(lo.network, lo.prefix - 1));
@@ -124,6 +170,16 @@ public record IpNetwork(IpAddress network, int prefix) {
       }
     }
     return stack;
+  }
+
+  @Override
+  public boolean equals(Object o) {
+    return o instanceof IpNetwork n && n.prefix == prefix && n.network.equals(network);
+  }
+
+  @Override
+  public int hashCode() {
+    return Objects.hash(network, prefix);
   }
 
   @Override

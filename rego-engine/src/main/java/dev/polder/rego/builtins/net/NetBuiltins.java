@@ -32,7 +32,6 @@ public final class NetBuiltins {
 
   public static void register(BuiltinRegistry r) {
     r.register(Builtin.of("net.cidr_contains", fn(B, S, S), NetBuiltins::contains));
-    r.register(Builtin.of("net.cidr_overlap", fn(B, S, S), NetBuiltins::contains));
     r.register(
         Builtin.of(
             "net.cidr_intersects",
@@ -50,6 +49,17 @@ public final class NetBuiltins {
     r.register(
         Builtin.of(
             "net.cidr_merge", fn(setOf(S), anyOf(arrayOf(S), setOf(S))), NetBuiltins::merge));
+    r.register(
+        Builtin.nondeterministic(
+            "net.lookup_ip_addr",
+            fn(setOf(S), S),
+            (c, a) -> {
+              SetValue.Builder b = SetValue.builder();
+              for (String ip : DnsLookup.lookup(c, string(a, 1))) {
+                b.add(StringValue.of(ip));
+              }
+              return b.build();
+            }));
     r.register(
         Builtin.of("net.cidr_contains_matches", fn(setOf(arrayOf(A)), A, A), NetBuiltins::matches));
   }

@@ -31,7 +31,6 @@ public final class RegexBuiltins {
 
   public static void register(BuiltinRegistry r) {
     r.register(Builtin.of("regex.match", fn(B, S, S), RegexBuiltins::match));
-    r.register(Builtin.of("re_match", fn(B, S, S), RegexBuiltins::match));
     r.register(
         Builtin.of(
             "regex.is_valid",
@@ -75,6 +74,17 @@ public final class RegexBuiltins {
               return ArrayValue.of(out);
             }));
     r.register(Builtin.of("regex.split", fn(arrayOf(S), S, S), RegexBuiltins::split));
+    r.register(
+        Builtin.of(
+            "regex.globs_match",
+            fn(B, S, S),
+            (c, a) -> {
+              try {
+                return BooleanValue.of(GlobIntersection.intersect(string(a, 1), string(a, 2)));
+              } catch (IllegalArgumentException e) {
+                throw BuiltinException.error(e.getMessage());
+              }
+            }));
     r.register(
         Builtin.of(
             "regex.replace",

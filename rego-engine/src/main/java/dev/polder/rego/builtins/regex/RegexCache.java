@@ -7,7 +7,7 @@ import java.util.concurrent.ConcurrentHashMap;
 /** Compiled RE2 patterns shared by all evaluations; bounded so hostile inputs cannot grow it. */
 final class RegexCache {
 
-  private static final int MAX_ENTRIES = 1_000;
+  private static final int MAX_ENTRIES = 10_000;
   private static final ConcurrentHashMap<String, Pattern> CACHE = new ConcurrentHashMap<>();
 
   private RegexCache() {}

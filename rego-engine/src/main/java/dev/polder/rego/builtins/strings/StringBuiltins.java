@@ -100,6 +100,17 @@ public final class StringBuiltins {
     r.register(Builtin.of("strings.count", fn(N, S, S), StringBuiltins::count));
     r.register(
         Builtin.of(
+            "strings.render_template",
+            fn(S, S, objectOf(S, A)),
+            (c, a) -> {
+              try {
+                return str(GoTemplate.render(string(a, 1), a.get(1)));
+              } catch (GoTemplate.TemplateException e) {
+                throw BuiltinException.error(e.getMessage());
+              }
+            }));
+    r.register(
+        Builtin.of(
             "strings.any_prefix_match", fn(B, STRINGS, STRINGS), (c, a) -> anyMatch(a, true)));
     r.register(
         Builtin.of(

@@ -92,7 +92,24 @@ final class GoLayout {
     return NAMED.getOrDefault(layout, layout);
   }
 
+  private static final int MAX_CACHED = 1_000;
+  private static final java.util.concurrent.ConcurrentHashMap<String, List<Chunk>> SPLIT =
+      new java.util.concurrent.ConcurrentHashMap<>();
+
+  /** The chunks of a layout; layouts are few and reused, so they are split once. */
   static List<Chunk> split(String layout) {
+    List<Chunk> cached = SPLIT.get(layout);
+    if (cached == null) {
+      cached = List.copyOf(splitUncached(layout));
+      if (SPLIT.size() >= MAX_CACHED) {
+        SPLIT.clear();
+      }
+      SPLIT.put(layout, cached);
+    }
+    return cached;
+  }
+
+  private static List<Chunk> splitUncached(String layout) {
     List<Chunk> chunks = new ArrayList<>();
     StringBuilder literal = new StringBuilder();
     int i = 0;

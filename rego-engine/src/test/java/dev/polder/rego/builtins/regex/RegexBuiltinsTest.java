@@ -37,6 +37,13 @@ class RegexBuiltinsTest {
           regex.replace    | ["foo", "[", "$1"]                   | error:regex.replace: error parsing regexp
           regex.replace    | ["foo barx", "[a-z]{2}", "_"]        | "_o __"
           regex.replace    | ["abc", "(?P<first>a)", "[${first}]"] | "[a]bc"
+          regex.globs_match | ["a.a.[0-9]+z", ".b.b2359825792*594823z"] | true
+          regex.globs_match | ["[a-z]+", "[0-9]*"]                 | false
+          regex.globs_match | ["[a-z]+\\\\[[0-9]+\\\\]", "foo\\\\[1\\\\]"] | true
+          regex.globs_match | ["[a-z]+\\\\[[0-9]+\\\\]", "foo[\\"bar\\"]"] | false
+          regex.globs_match | ["b.*", "bar"]                       | true
+          regex.globs_match | ["[^a-c]x", "cx"]                     | false
+          regex.globs_match | ["pqrs]", "[a-b]+"]                  | error:input:pqrs], pos:5, set-close ']' with no preceding '[': the input provided is invalid
           regex.template_match | ["urn:foo:{.*}", "urn:foo:bar:baz", "{", "}"] | true
           regex.template_match | ["urn:foo:<[0-9]+>", "urn:foo:bar", "<", ">"] | false
           """)

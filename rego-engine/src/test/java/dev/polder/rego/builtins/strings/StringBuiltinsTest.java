@@ -96,4 +96,33 @@ class StringBuiltinsTest {
         BuiltinTable.json("\"" + expected.replace("\\", "\\\\").replace("\"", "\\\"") + "\"")
             .toString());
   }
+
+  @ParameterizedTest(name = "render_template({0}) = {2}")
+  @CsvSource(
+      delimiter = '|',
+      quoteCharacter = '\'',
+      textBlock =
+          """
+          {{.test}}                                 | {"test": "hello world"}          | "hello world"
+          {{.test}}                                 | {"test": 2023}                   | "2023"
+          {{range $i, $name := .hellonames}}{{if $i}},{{end}}hello {{$name}}{{end}} | {"hellonames": ["rohan", "john doe"]} | "hello rohan,hello john doe"
+          {{.testvarnotprovided}}                   | {"test": "hello world"}          | "<undefined>"
+          test {{.foo}} {{.bar}} {{.baz}}           | {"baz": 1}                       | "test <undefined> <undefined> 1"
+          {{if gt .n 10}}big{{else if gt .n 5}}mid{{else}}small{{end}}! | {"n": 7}  | "mid!"
+          {{with .user}}{{.name}}{{else}}anon{{end}}  | {"user": {"name": "ann"}}       | "ann"
+          {{range .xs}}[{{.}}]{{else}}none{{end}}    | {"xs": []}                      | "none"
+          {{- " a " -}} {{ printf "%03d" .n }}       | {"n": 7}                        | " a 007"
+          {{len .xs}} {{index .xs 1}} {{.m}}          | {"xs": [1, 2], "m": {"a": [1]}} | "2 2 map[a:[1]]"
+          {{range $k, $v := .m}}{{$k}}={{$v}};{{end}} | {"m": {"b": 2, "a": 1}}         | "a=1;b=2;"
+          {{if .x}}unclosed                           | {}                              | error:strings.render_template: template:
+          {{nosuchfn 1}}                              | {}                              | error:function "nosuchfn" not defined
+          """)
+  void renderTemplate(String template, String vars, String expected) {
+    BuiltinTable.check(
+        "strings.render_template",
+        new dev.polder.rego.value.Value[] {
+          dev.polder.rego.value.StringValue.of(template), BuiltinTable.json(vars)
+        },
+        expected);
+  }
 }
