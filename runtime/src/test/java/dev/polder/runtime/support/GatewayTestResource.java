@@ -29,6 +29,9 @@ public class GatewayTestResource implements QuarkusTestResourceLifecycleManager 
     config.put("polder.routes.path", routes.folder().toString());
     config.put("polder.routes.reload", "true");
     config.put("test.hook-url", upstreams.get("e").baseUrl());
+    config.put("polder.decision.rules-path", "../rules");
+    config.put("polder.decision.policies-path", "../policies");
+    config.put("polder.decision.reload", "false");
     config.put("polder.limits.max-body-bytes", "65536");
     config.put("polder.limits.max-json-depth", "32");
     key(config, "all", KEY_ALL, "svc-all", "platform", "*", true);
