@@ -26,7 +26,11 @@ class RouteFolderTest {
           "authenticate",
           "parse",
           "authorize-model",
+          "decide-classify",
+          "decide-access",
+          "decide-redact",
           "select-backend",
+          "decide-route",
           "list-models",
           "account",
           "audit");
