@@ -155,8 +155,14 @@ abstract class DocEval extends CallEval {
       }
     }
     Value v = null;
+    ObjectDocBuilder built = null;
     if (node.hasRules()) {
-      v = ruleDoc(node);
+      if (usesObjectBuilder(node.rules())) {
+        built = new ObjectDocBuilder(this);
+        v = built.build(node.rules());
+      } else {
+        v = ruleDoc(node);
+      }
     }
     if (!node.children().isEmpty()) {
       ObjectValue.Builder kids = ObjectValue.builder();
@@ -175,7 +181,10 @@ abstract class DocEval extends CallEval {
           v = kids.build();
         }
       } else if (kids.size() > 0) {
-        v = merge(v, kids.build(), node, false);
+        v =
+            built != null
+                ? built.mergeChildren(kids.build(), locOf(node))
+                : merge(v, kids.build(), node, false);
       }
     }
     if (v == null && node.isPackage() && !node.hasRules()) {
@@ -222,17 +231,25 @@ abstract class DocEval extends CallEval {
     return n.defaultRule() != null ? n.defaultRule().loc() : null;
   }
 
+  /** True if the rules build an object keyed by their (dynamic) head suffixes. */
+  private static boolean usesObjectBuilder(List<Rule> rules) {
+    for (Rule r : rules) {
+      if (r.kind() == RuleKind.PARTIAL_OBJECT
+          || (r.kind() == RuleKind.PARTIAL_SET && ObjectDocBuilder.hasDynamicSuffix(r))) {
+        return true;
+      }
+    }
+    return false;
+  }
+
   private Value ruleDoc(RuleNode node) {
     List<Rule> rules = node.rules();
     if (rules.isEmpty()) {
       return defaultValue(node.defaultRule());
     }
     RuleKind kind = rules.get(0).kind();
-    for (Rule r : rules) {
-      if (r.kind() == RuleKind.PARTIAL_OBJECT
-          || (r.kind() == RuleKind.PARTIAL_SET && ObjectDocBuilder.hasDynamicSuffix(r))) {
-        return new ObjectDocBuilder(this).build(rules);
-      }
+    if (usesObjectBuilder(rules)) {
+      return new ObjectDocBuilder(this).build(rules);
     }
     if (kind == RuleKind.PARTIAL_SET) {
       SetValue.Builder b = SetValue.builder();

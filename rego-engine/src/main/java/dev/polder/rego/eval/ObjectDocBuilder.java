@@ -146,6 +146,40 @@ final class ObjectDocBuilder {
     }
   }
 
+  /**
+   * The built document with the documents of child rule nodes merged in. A value a rule defines at
+   * a leaf is complete: another rule may not inject keys into it (only sets at set leaves union).
+   */
+  Value mergeChildren(ObjectValue kids, Location at) {
+    mergeInto(tree, kids, at);
+    return toValue(tree);
+  }
+
+  @SuppressWarnings("unchecked")
+  private static void mergeInto(Map<Value, Object> node, ObjectValue kids, Location at) {
+    for (var e : kids.asMap().entrySet()) {
+      Object prev = node.get(e.getKey());
+      Value v = e.getValue();
+      if (prev == null) {
+        node.put(e.getKey(), v);
+      } else if (prev instanceof Map) {
+        if (!(v instanceof ObjectValue vo)) {
+          throw conflict(at);
+        }
+        mergeInto((Map<Value, Object>) prev, vo, at);
+      } else if (prev instanceof SetLeaf leaf) {
+        if (!(v instanceof dev.polder.rego.value.SetValue sv)) {
+          throw conflict(at);
+        }
+        for (Value m : sv) {
+          leaf.members.add(m);
+        }
+      } else if (!prev.equals(v)) {
+        throw conflict(at);
+      }
+    }
+  }
+
   private static RegoEvalException conflict(Location at) {
     return new RegoEvalException(RegoEvalException.CONFLICT, at, "object keys must be unique");
   }
