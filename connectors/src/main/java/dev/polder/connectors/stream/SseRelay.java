@@ -145,6 +145,7 @@ public final class SseRelay {
           exchange.finish();
           end(null);
         });
+    response.resume(); // paused by UpstreamExchange until the handlers above were in place
     return first.future();
   }
 

@@ -116,6 +116,9 @@ public final class UpstreamExchange {
                     if (res.failed()) {
                       transportFailed(res.cause());
                     } else if (!done) {
+                      // Paused until a reader sets its handlers: the caller may attach them on
+                      // another thread after a small body has already arrived and ended.
+                      res.result().pause();
                       head.tryComplete(res.result());
                     }
                   });
@@ -202,6 +205,7 @@ public final class UpstreamExchange {
             body.tryComplete(collected);
           }
         });
+    response.resume();
     return body.future();
   }
 
