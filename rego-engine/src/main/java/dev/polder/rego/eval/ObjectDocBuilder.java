@@ -94,8 +94,11 @@ final class ObjectDocBuilder {
     final java.util.Set<Value> members = new java.util.HashSet<>();
   }
 
+  /**
+   * The object node that holds the last key, created along the path; a leaf on the way conflicts.
+   */
   @SuppressWarnings("unchecked")
-  private void insertMember(Value[] keys, Value member, Location at) {
+  private Map<Value, Object> parentOf(Value[] keys, Location at) {
     Map<Value, Object> node = tree;
     for (int i = 0; i < keys.length - 1; i++) {
       Object next = node.get(keys[i]);
@@ -109,6 +112,11 @@ final class ObjectDocBuilder {
         throw conflict(at);
       }
     }
+    return node;
+  }
+
+  private void insertMember(Value[] keys, Value member, Location at) {
+    Map<Value, Object> node = parentOf(keys, at);
     Value last = keys[keys.length - 1];
     Object prev = node.get(last);
     if (prev == null) {
@@ -121,21 +129,8 @@ final class ObjectDocBuilder {
     eval.checkSize(((SetLeaf) prev).members.size(), at);
   }
 
-  @SuppressWarnings("unchecked")
   private void insert(Value[] keys, Value v, Location at) {
-    Map<Value, Object> node = tree;
-    for (int i = 0; i < keys.length - 1; i++) {
-      Object next = node.get(keys[i]);
-      if (next == null) {
-        Map<Value, Object> m = new HashMap<>();
-        node.put(keys[i], m);
-        node = m;
-      } else if (next instanceof Map) {
-        node = (Map<Value, Object>) next;
-      } else {
-        throw conflict(at);
-      }
-    }
+    Map<Value, Object> node = parentOf(keys, at);
     Value last = keys[keys.length - 1];
     Object prev = node.get(last);
     if (prev == null) {
