@@ -14,6 +14,7 @@ import dev.polder.runtime.decision.input.Principal;
 import dev.polder.runtime.decision.input.Request;
 import dev.polder.runtime.decision.input.Tool;
 import java.time.Duration;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -25,6 +26,8 @@ import java.util.Set;
  */
 final class BundleWarmup {
   private static final int ROUNDS = 20;
+  private static final Duration BUDGET = Duration.ofSeconds(3);
+  private static final Duration PER_EVALUATION = Duration.ofSeconds(1);
   private static final DecisionInput SAMPLE =
       new DecisionInput(
           new Request(
@@ -48,11 +51,23 @@ final class BundleWarmup {
   static void run(CompiledBundle bundle) {
     Object regoInput =
         bundle.policies() == null ? null : bundle.policies().prepareInput(SAMPLE.toDocument());
-    for (int round = 0; round < ROUNDS; round++) {
+    // A point that fails or times out here will fail closed in service too: warming it again
+    // would only delay the bundle. The whole warm-up is bounded, whatever the policies do.
+    long deadline = System.nanoTime() + BUDGET.toNanos();
+    Set<DecisionPoint> broken = EnumSet.noneOf(DecisionPoint.class);
+    for (int round = 0; round < ROUNDS && System.nanoTime() < deadline; round++) {
       for (DecisionPoint point : DecisionPoint.values()) {
-        bundle.rules().get(point).evaluate(SAMPLE, bundle.settings(), answer(point));
+        if (broken.contains(point)) {
+          continue;
+        }
+        Answer rules = answer(point);
+        bundle.rules().get(point).evaluate(SAMPLE, bundle.settings(), rules);
+        Answer policies = answer(point);
         if (regoInput != null) {
-          bundle.policies().evaluate(point, regoInput, Duration.ofSeconds(10), answer(point));
+          bundle.policies().evaluate(point, regoInput, PER_EVALUATION, policies);
+        }
+        if (rules.failed() || policies.failed()) {
+          broken.add(point);
         }
       }
     }
