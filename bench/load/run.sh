@@ -95,7 +95,7 @@ done
 
 # Every request left one record, and the chain verifies (skipped when audit is off).
 if [ -d "$OUT/audit" ]; then
-  echo "audit records: $(cat "$OUT"/audit/*.jsonl 2>/dev/null | wc -l); fsyncs: see the gateway log"
+  echo "audit records: $(cat "$OUT"/audit/*.jsonl 2>/dev/null | wc -l)"
   java -cp 'runtime/target/quarkus-app/app/*:runtime/target/quarkus-app/lib/main/*' \
     dev.polder.runtime.audit.AuditVerifyCommand verify "$OUT/audit" 2>&1 | head -1 || true
 fi

@@ -66,6 +66,9 @@ public class AuditTrail {
     log = null;
     if (open != null) {
       open.close();
+      LOG.infof(
+          "Audit log closed: %d records written with %d fsyncs since start",
+          open.recordsWritten(), open.forces());
     }
   }
 

@@ -158,6 +158,16 @@ class AuditTrailTest {
     assertTrue(egress.path("egress").asBoolean(), egress.toString());
     assertEquals("external", egress.path("backend").asText());
 
+    HttpResponse<String> traced =
+        Clients.send(
+            HttpRequest.newBuilder(gateway.resolve("/v1/chat/completions"))
+                .header("Authorization", "Bearer " + KEY)
+                .header("Content-Type", "application/json")
+                .header("traceparent", "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01")
+                .POST(HttpRequest.BodyPublishers.ofString(Clients.chat("plain")))
+                .build());
+    assertEquals("4bf92f3577b34da6a3ce929d0e0e4736", only(traced).path("traceId").asText());
+
     HttpResponse<String> anonymous =
         Clients.post(gateway, "/v1/chat/completions", null, Clients.chat("plain"));
     JsonNode refused = only(anonymous);
