@@ -2,6 +2,7 @@ package dev.polder.runtime.features;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import dev.polder.runtime.support.AuditDir;
 import dev.polder.runtime.support.GatewayTestResource;
 import dev.polder.runtime.support.Upstreams;
 import io.quarkus.test.common.QuarkusTestResource;
@@ -25,6 +26,8 @@ class FeaturesTest {
 
   Upstreams upstreams;
 
+  AuditDir audit;
+
   @Test
   void featuresPass() {
     Path features = Path.of(System.getProperty("polder.features", "../features"));
@@ -33,6 +36,7 @@ class FeaturesTest {
     }
     GatewayWorld.gateway = gateway;
     GatewayWorld.upstreams = upstreams;
+    GatewayWorld.audit = audit;
     byte status =
         io.cucumber.core.cli.Main.run(
             new String[] {

@@ -95,6 +95,7 @@ public class GatewaySteps {
 
   private void send(String key, String path, String body) {
     response = Clients.post(GatewayWorld.gateway, path, key, body);
+    GatewayWorld.lastResponse = response;
   }
 
   private static String chatBody(String model) {

@@ -1,5 +1,6 @@
 package dev.polder.runtime.features;
 
+import dev.polder.runtime.support.AuditDir;
 import dev.polder.runtime.support.Upstreams;
 import java.net.URI;
 
@@ -8,6 +9,10 @@ public final class GatewayWorld {
 
   static volatile URI gateway;
   static volatile Upstreams upstreams;
+  static volatile AuditDir audit;
+
+  /** The last response any step received, for steps of other classes (e.g. the audit steps). */
+  static volatile java.net.http.HttpResponse<String> lastResponse;
 
   private GatewayWorld() {}
 }

@@ -18,6 +18,7 @@ public class GatewayTestResource implements QuarkusTestResourceLifecycleManager 
 
   private Upstreams upstreams;
   private RoutesCopy routes;
+  private AuditDir audit;
 
   @Override
   public Map<String, String> start() {
@@ -28,6 +29,8 @@ public class GatewayTestResource implements QuarkusTestResourceLifecycleManager 
     // A copy of the repository's routes, so a test can change a route and watch it reload.
     config.put("polder.routes.path", routes.folder().toString());
     config.put("polder.routes.reload", "true");
+    audit = AuditDir.create();
+    config.put("polder.audit.directory", audit.folder().toString());
     config.put("test.hook-url", upstreams.get("e").baseUrl());
     config.put("polder.decision.rules-path", "../rules");
     config.put("polder.decision.policies-path", "../policies");
@@ -98,6 +101,7 @@ public class GatewayTestResource implements QuarkusTestResourceLifecycleManager 
   public void inject(TestInjector injector) {
     injector.injectIntoFields(upstreams, new TestInjector.MatchesType(Upstreams.class));
     injector.injectIntoFields(routes, new TestInjector.MatchesType(RoutesCopy.class));
+    injector.injectIntoFields(audit, new TestInjector.MatchesType(AuditDir.class));
   }
 
   @Override
@@ -107,6 +111,9 @@ public class GatewayTestResource implements QuarkusTestResourceLifecycleManager 
     }
     if (routes != null) {
       routes.delete();
+    }
+    if (audit != null) {
+      audit.delete();
     }
   }
 }
