@@ -354,6 +354,13 @@ abstract class TermEval extends EvalBase {
         });
   }
 
+  /** A template part with {@code with} modifiers: the parser made it a set comprehension. */
+  private static boolean isModifiedPart(Term part) {
+    return part instanceof Term.SetCompr sc
+        && sc.head() instanceof Term.Var v
+        && v.name().startsWith(Term.Template.MODIFIED_PART_VAR);
+  }
+
   /** {@code $"a {x} b"}: strings inserted as they are, other values in Rego syntax. */
   private boolean evalTemplate(Term.Template tp, Value[] f, ValueCont k) {
     StringBuilder sb = new StringBuilder();
@@ -370,6 +377,10 @@ abstract class TermEval extends EvalBase {
             values.add(v);
             return false;
           });
+      if (isModifiedPart(part) && values.size() == 1 && values.get(0) instanceof SetValue set) {
+        values.clear();
+        set.forEach(values::add);
+      }
       if (values.isEmpty()) {
         sb.append("<undefined>");
       } else if (values.size() == 1) {

@@ -3,6 +3,7 @@ package dev.polder.rego.parser;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import dev.polder.rego.ast.Expr;
 import dev.polder.rego.ast.Literal;
 import dev.polder.rego.ast.Location;
 import dev.polder.rego.ast.Module;
@@ -57,13 +58,24 @@ public final class RegoParser extends BodyParser {
     if (p.at(TokenKind.EOF)) {
       throw new RegoParseException(at, "empty template expression");
     }
-    Term t = p.parseTerm();
-    if (!p.at(TokenKind.EOF)) {
+    Literal lit = p.parseLiteral();
+    if (!p.at(TokenKind.EOF) || lit.negated() || !(lit.expr() instanceof Expr.TermExpr te)) {
       throw new RegoParseException(
           at, "unexpected " + p.peek().describe() + " in template expression");
     }
-    return t;
+    if (lit.withs().isEmpty()) {
+      return te.term();
+    }
+    // {x with input as y}: the values of x under the modifiers, as a set (as OPA evaluates every
+    // template part); the template takes its single element.
+    Term.Var v =
+        new Term.Var(Term.Template.MODIFIED_PART_VAR + TEMPLATE_VARS.incrementAndGet(), -1, at);
+    Literal bind = new Literal(new Expr.Unify(v, te.term(), false), false, lit.withs(), at);
+    return new Term.SetCompr(v, List.of(bind), at);
   }
+
+  private static final java.util.concurrent.atomic.AtomicLong TEMPLATE_VARS =
+      new java.util.concurrent.atomic.AtomicLong();
 
   private Module module() {
     if (!atIdent("package")) {
@@ -196,10 +208,44 @@ public final class RegoParser extends BodyParser {
     if (value == null && kind != RuleKind.PARTIAL_SET) {
       value = new Term.Scalar(BooleanValue.TRUE, l);
     }
-    List<Literal> body = parseOptionalBody();
+    List<Literal> argChecks = new ArrayList<>();
+    if (args != null) {
+      args = templateArgsAsVars(args, argChecks);
+    }
+    List<Literal> body = withChecks(parseOptionalBody(), argChecks);
     Rule elseRule =
-        kind == RuleKind.COMPLETE || kind == RuleKind.FUNCTION ? parseElse(head, kind, args) : null;
+        kind == RuleKind.COMPLETE || kind == RuleKind.FUNCTION
+            ? parseElse(head, kind, args, argChecks)
+            : null;
     return new Rule(l, head, kind, args, key, value, body, false, elseRule, annotations, 0);
+  }
+
+  /**
+   * A template string as a function argument ({@code f($"{x}-y")}) is not a pattern: it becomes a
+   * fresh variable that the body compares with the template, once the template's variables are
+   * bound (safety ordering places the check).
+   */
+  private List<Term> templateArgsAsVars(List<Term> args, List<Literal> checks) {
+    List<Term> out = new ArrayList<>(args.size());
+    for (Term a : args) {
+      if (a instanceof Term.Template tp) {
+        Term.Var v = new Term.Var("$targ" + checks.size(), -1, tp.loc());
+        checks.add(new Literal(new Expr.Unify(v, tp, false), false, List.of(), tp.loc()));
+        out.add(v);
+      } else {
+        out.add(a);
+      }
+    }
+    return out;
+  }
+
+  private static List<Literal> withChecks(List<Literal> body, List<Literal> checks) {
+    if (checks.isEmpty()) {
+      return body;
+    }
+    List<Literal> out = new ArrayList<>(body);
+    out.addAll(checks);
+    return out;
   }
 
   private List<Literal> parseOptionalBody() {
@@ -227,7 +273,7 @@ public final class RegoParser extends BodyParser {
     return List.of();
   }
 
-  private Rule parseElse(List<Term> head, RuleKind kind, List<Term> args) {
+  private Rule parseElse(List<Term> head, RuleKind kind, List<Term> args, List<Literal> checks) {
     if (!atIdent("else") || keywordAsName()) {
       return null;
     }
@@ -238,8 +284,8 @@ public final class RegoParser extends BodyParser {
     } else {
       value = new Term.Scalar(BooleanValue.TRUE, loc(e));
     }
-    List<Literal> body = parseOptionalBody();
-    Rule next = parseElse(head, kind, args);
+    List<Literal> body = withChecks(parseOptionalBody(), checks);
+    Rule next = parseElse(head, kind, args, checks);
     return new Rule(loc(e), head, kind, args, null, value, body, false, next, null, 0);
   }
 
