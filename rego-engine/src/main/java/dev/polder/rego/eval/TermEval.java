@@ -222,16 +222,31 @@ abstract class TermEval extends EvalBase {
   }
 
   /** Evaluates items left to right; each may take several values (iteration). */
-  final boolean evalItems(List<Term> items, int i, Value[] acc, Value[] f, ItemsCont k) {
-    if (i == items.size()) {
+  final boolean evalItems(List<Term> items, int from, Value[] acc, Value[] f, ItemsCont k) {
+    int n = items.size();
+    int i = from;
+    // Single-valued items in a loop: only items that may take several values nest (iteration),
+    // so a long literal does not cost a stack frame per element.
+    while (i < n) {
+      Value v = single(items.get(i), f);
+      if (v == null) {
+        return false;
+      }
+      if (v == NOT_SIMPLE) {
+        break;
+      }
+      acc[i++] = v;
+    }
+    if (i == n) {
       return k.accept(acc);
     }
+    int at = i;
     return eval(
-        items.get(i),
+        items.get(at),
         f,
         v -> {
-          acc[i] = v;
-          return evalItems(items, i + 1, acc, f, k);
+          acc[at] = v;
+          return evalItems(items, at + 1, acc, f, k);
         });
   }
 

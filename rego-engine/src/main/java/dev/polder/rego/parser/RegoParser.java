@@ -13,16 +13,16 @@ import dev.polder.rego.ast.Term;
 import dev.polder.rego.value.BooleanValue;
 import dev.polder.rego.value.StringValue;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 
 /** Parses Rego v1 modules, queries and terms. Errors are {@link RegoParseException}s. */
 public final class RegoParser extends BodyParser {
   private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
 
-  /** METADATA blocks by the line they end on. */
-  private final Map<Integer, JsonNode> annotationsByEndLine = new HashMap<>();
+  /** METADATA blocks not yet attached to a statement, by the line they end on. */
+  private final java.util.TreeMap<Integer, Block> annotationsByEndLine = new java.util.TreeMap<>();
+
+  private record Block(com.fasterxml.jackson.databind.node.ObjectNode node, Location loc) {}
 
   private RegoParser(String file, Lexer lexer) {
     super(file, lexer.tokens());
@@ -82,11 +82,12 @@ public final class RegoParser extends BodyParser {
       throw unexpected("package");
     }
     Token pkg = next();
-    JsonNode pkgAnnotations = annotationsBefore(pkg.line());
+    JsonNode pkgAnnotations = annotationsBefore(pkg.line(), "package");
     List<String> path = parseDottedPath(false);
     List<Module.Import> imports = new ArrayList<>();
     while (atIdent("import")) {
       Token imp = next();
+      annotationsBefore(imp.line(), "import");
       List<String> ipath = parseDottedPath(true);
       String alias = null;
       if (atIdent("as") && !peek().newlineBefore()) {
@@ -133,7 +134,7 @@ public final class RegoParser extends BodyParser {
   private Rule parseRule() {
     Token start = peek();
     Location l = loc(start);
-    JsonNode annotations = annotationsBefore(start.line());
+    JsonNode annotations = annotationsBefore(start.line(), "rule");
     boolean isDefault = false;
     if (atIdent("default") && !keywordAsName()) {
       next();
@@ -304,18 +305,70 @@ public final class RegoParser extends BodyParser {
         line++;
         j++;
       }
+      Location at = new Location(file, c.line(), c.col());
+      JsonNode node;
       try {
-        JsonNode node = YAML.readTree(yaml.toString());
-        annotationsByEndLine.put(line, node);
+        node = YAML.readTree(yaml.toString());
       } catch (java.io.IOException ex) {
-        throw new RegoParseException(
-            new Location(file, c.line(), c.col()), "invalid METADATA yaml");
+        throw new RegoParseException(at, "invalid METADATA yaml");
       }
+      if (node == null || node.isMissingNode() || node.isNull()) {
+        node = YAML.createObjectNode();
+      }
+      if (!node.isObject()) {
+        throw new RegoParseException(at, "invalid METADATA block: must be a YAML mapping");
+      }
+      annotationsByEndLine.put(
+          line, new Block((com.fasterxml.jackson.databind.node.ObjectNode) node, at));
       i = j - 1;
     }
   }
 
-  private JsonNode annotationsBefore(int line) {
-    return annotationsByEndLine.get(line - 1);
+  /**
+   * The METADATA block attached to the statement starting at {@code line} (OPA attaches a block to
+   * the first statement after it), with its default scope set; checks the scope fits the statement.
+   */
+  private JsonNode annotationsBefore(int line, String statement) {
+    Block block = null;
+    while (!annotationsByEndLine.isEmpty() && annotationsByEndLine.firstKey() < line) {
+      block = annotationsByEndLine.pollFirstEntry().getValue();
+    }
+    if (block == null) {
+      return null;
+    }
+    com.fasterxml.jackson.databind.node.ObjectNode node = block.node().deepCopy();
+    String scope = node.path("scope").asText("");
+    if (scope.isEmpty()) {
+      scope =
+          switch (statement) {
+            case "package" -> "package";
+            case "rule" -> node.path("entrypoint").asBoolean(false) ? "document" : "rule";
+            default -> statement;
+          };
+      node.put("scope", scope);
+    }
+    String want =
+        switch (scope) {
+          case "rule", "document" -> "rule";
+          case "package", "subpackages" -> "package";
+          default ->
+              throw new RegoParseException(
+                  block.loc(),
+                  "invalid annotation scope '"
+                      + scope
+                      + "'. Use one of 'rule', 'document', 'package', or 'subpackages'");
+        };
+    if (!want.equals(statement)) {
+      throw new RegoParseException(
+          block.loc(),
+          "annotation scope '"
+              + scope
+              + "' must be applied to "
+              + want
+              + " (have "
+              + statement
+              + ")");
+    }
+    return node;
   }
 }
