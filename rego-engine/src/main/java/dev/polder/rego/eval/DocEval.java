@@ -311,20 +311,11 @@ abstract class DocEval extends CallEval {
     if (kind == RuleKind.PARTIAL_OBJECT) {
       return new ObjectDocBuilder(this).build(rules);
     }
-    Value result = null;
+    CompleteValues values = new CompleteValues();
     for (Rule r : rules) {
-      for (Value v : ruleValues(r)) {
-        if (result == null) {
-          result = v;
-        } else if (!result.equals(v)) {
-          throw new RegoEvalException(
-              RegoEvalException.CONFLICT,
-              r.loc(),
-              "complete rules must not produce multiple outputs");
-        }
-      }
+      values.collect(r);
     }
-    return result != null ? result : defaultValue(node.defaultRule());
+    return values.result != null ? values.result : defaultValue(node.defaultRule());
   }
 
   private Value defaultValue(Rule d) {
@@ -342,37 +333,52 @@ abstract class DocEval extends CallEval {
     return out[0];
   }
 
-  /** Distinct values of the first branch of a complete rule's else chain that succeeds. */
-  final List<Value> ruleValues(Rule r) {
-    List<Value> values = new ArrayList<>(1);
-    enter(r.loc());
-    try {
-      for (Rule b = r; b != null; b = b.elseRule()) {
-        Value[] f = new Value[r.frameSize()];
-        Rule branch = b;
-        boolean constant = branch.value() instanceof Term.Scalar;
-        evalBody(
-            branch.body(),
-            0,
-            f,
-            () ->
-                eval(
-                    branch.value(),
-                    f,
-                    v -> {
-                      if (!values.contains(v)) {
-                        values.add(v);
-                      }
-                      return constant;
-                    }));
-        if (!values.isEmpty()) {
-          break;
+  /**
+   * The value of complete rules: per rule, the values of the first branch of its else chain that
+   * succeeds; two different values are a conflict. One object serves as the continuation of every
+   * body (no closures per rule).
+   */
+  private final class CompleteValues implements Cont, ValueCont {
+    Value result;
+    private Rule rule;
+    private Rule branch;
+    private Value[] frame;
+    private boolean produced;
+
+    void collect(Rule r) {
+      rule = r;
+      produced = false;
+      enter(r.loc());
+      try {
+        for (Rule b = r; b != null && !produced; b = b.elseRule()) {
+          branch = b;
+          frame = new Value[r.frameSize()];
+          evalBody(b.body(), 0, frame, this);
         }
+      } finally {
+        leave();
       }
-    } finally {
-      leave();
     }
-    return values;
+
+    @Override
+    public boolean go() {
+      Term value = branch.value();
+      return value instanceof Term.Scalar s ? accept(s.value()) : eval(value, frame, this);
+    }
+
+    @Override
+    public boolean accept(Value v) {
+      produced = true;
+      if (result == null) {
+        result = v;
+      } else if (!result.equals(v)) {
+        throw new RegoEvalException(
+            RegoEvalException.CONFLICT,
+            rule.loc(),
+            "complete rules must not produce multiple outputs");
+      }
+      return branch.value() instanceof Term.Scalar; // a constant has no other values to find
+    }
   }
 
   @Override

@@ -177,15 +177,7 @@ abstract class TermEval extends EvalBase {
     Term head = r.head();
     Value cur;
     if (Roots.isData(head)) {
-      Value[] out = new Value[1];
-      evalDataRef(
-          r,
-          f,
-          v -> {
-            out[0] = v;
-            return true;
-          });
-      return out[0];
+      return evalDataRef(r, f, capture) ? captured : null;
     } else if (Roots.isInput(head)) {
       cur = state.input;
     } else if (head instanceof Term.Var hv && hv.slot() >= 0 && f[hv.slot()] != null) {
