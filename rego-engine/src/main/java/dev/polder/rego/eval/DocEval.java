@@ -286,7 +286,7 @@ abstract class DocEval extends CallEval {
     if (kind == RuleKind.PARTIAL_SET) {
       SetValue.Builder b = SetValue.builder();
       for (Rule r : rules) {
-        Value[] f = new Value[r.frameSize()];
+        Value[] f = frame(r.frameSize());
         enter(r.loc());
         try {
           evalBody(
@@ -312,10 +312,17 @@ abstract class DocEval extends CallEval {
       return new ObjectDocBuilder(this).build(rules);
     }
     CompleteValues values = new CompleteValues();
-    for (Rule r : rules) {
-      values.collect(r);
+    for (int i = 0; i < rules.size(); i++) {
+      values.collect(rules.get(i));
     }
     return values.result != null ? values.result : defaultValue(node.defaultRule());
+  }
+
+  private static final Value[] NO_VARS = new Value[0];
+
+  /** A fresh frame; rules without variables share one empty frame (nothing is ever stored). */
+  static Value[] frame(int size) {
+    return size == 0 ? NO_VARS : new Value[size];
   }
 
   private Value defaultValue(Rule d) {
@@ -352,7 +359,7 @@ abstract class DocEval extends CallEval {
       try {
         for (Rule b = r; b != null && !produced; b = b.elseRule()) {
           branch = b;
-          frame = new Value[r.frameSize()];
+          frame = frame(r.frameSize());
           evalBody(b.body(), 0, frame, this);
         }
       } finally {
@@ -395,7 +402,7 @@ abstract class DocEval extends CallEval {
           continue;
         }
         for (Rule b = r; b != null; b = b.elseRule()) {
-          Value[] f = new Value[r.frameSize()];
+          Value[] f = frame(r.frameSize());
           List<Value> outs = new ArrayList<>(1);
           Rule branch = b;
           boolean constant = branch.value() instanceof Term.Scalar;
