@@ -10,15 +10,21 @@ import dev.polder.runtime.backend.Backends;
 import dev.polder.runtime.config.GatewayConfig;
 import dev.polder.runtime.error.GatewayException;
 import dev.polder.runtime.pipeline.GatewayCall;
+import dev.polder.runtime.redact.AnswerScanner;
+import dev.polder.runtime.redact.AnswerStream;
+import dev.polder.runtime.redact.ResponsePlan;
 import dev.polder.runtime.routing.LatencyTracker;
 import dev.polder.runtime.routing.StickySessions;
+import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpServerResponse;
 import io.vertx.core.streams.ReadStream;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import org.jboss.logging.Logger;
 
@@ -37,14 +43,23 @@ class BackendRelay {
   private final GatewayConfig config;
   private final LatencyTracker latency;
   private final StickySessions sticky;
+  private final AnswerScanner answers;
+  private final Vertx vertx;
 
   @Inject
   BackendRelay(
-      Backends backends, GatewayConfig config, LatencyTracker latency, StickySessions sticky) {
+      Backends backends,
+      GatewayConfig config,
+      LatencyTracker latency,
+      StickySessions sticky,
+      AnswerScanner answers,
+      Vertx vertx) {
     this.backends = backends;
     this.config = config;
     this.latency = latency;
     this.sticky = sticky;
+    this.answers = answers;
+    this.vertx = vertx;
   }
 
   /** Relays the call; {@code done} runs once the response has ended, whatever the outcome. */
@@ -134,12 +149,52 @@ class BackendRelay {
       done.run();
       return;
     }
+    Optional<ResponsePlan> plan = call.attached(ResponsePlan.class).filter(ResponsePlan::active);
+    if (plan.isPresent() && complete.isSuccess() && complete.json() != null) {
+      // Detection (NER included) is too slow for the event loop: scan on a worker.
+      vertx
+          .executeBlocking(() -> scanned(plan.get(), complete), false)
+          .onComplete(
+              scanned -> {
+                if (scanned.succeeded()) {
+                  writeComplete(response, complete, scanned.result(), done);
+                } else {
+                  GatewayException error =
+                      scanned.cause() instanceof GatewayException g
+                          ? g
+                          : dev.polder.runtime.error.OpenAiErrors.forStatus(500);
+                  if (!(scanned.cause() instanceof GatewayException)) {
+                    LOG.errorf(scanned.cause(), "Request %s: answer scan failed", call.requestId());
+                  }
+                  call.status(error.status());
+                  call.errorCode(error.code());
+                  ErrorReplies.send(response, error);
+                  done.run();
+                }
+              });
+      return;
+    }
+    writeComplete(response, complete, complete.body(), done);
+  }
+
+  /** The answer as the caller may see it (the backend's bytes when nothing changed). */
+  private Buffer scanned(ResponsePlan plan, UpstreamResponse.Complete complete) {
+    com.fasterxml.jackson.databind.node.ObjectNode body = complete.json().deepCopy();
+    return answers.rewrite(plan, body) ? Buffer.buffer(body.toString()) : complete.body();
+  }
+
+  private void writeComplete(
+      HttpServerResponse response, UpstreamResponse.Complete complete, Buffer body, Runnable done) {
+    if (response.closed()) {
+      done.run();
+      return;
+    }
     String contentType = complete.headers().get(HttpHeaders.CONTENT_TYPE);
     response
         .setStatusCode(complete.status())
         .putHeader(HttpHeaders.CONTENT_TYPE, contentType == null ? "application/json" : contentType)
         .putHeader(BACKEND_HEADER, complete.backend());
-    response.end(complete.body()).onComplete(ignored -> done.run());
+    response.end(body).onComplete(ignored -> done.run());
   }
 
   private void relayStream(
@@ -163,13 +218,21 @@ class BackendRelay {
           .putHeader(HttpHeaders.CACHE_CONTROL, "no-cache")
           .putHeader(BACKEND_HEADER, streaming.backend());
     }
+    AnswerStream scan =
+        call.attached(ResponsePlan.class)
+            .filter(ResponsePlan::active)
+            .map(answers::stream)
+            .orElse(null);
     events.handler(
         event -> {
-          if (response.closed()) {
+          if (response.closed() || response.ended()) {
             return; // keep draining, so the connector sees its stream to the end
           }
-          Buffer chunk = event.toBuffer();
-          response.write(chunk);
+          if (scan == null) {
+            response.write(event.toBuffer());
+          } else {
+            writeScanned(call, response, scan.onEvent(event), scan);
+          }
           if (response.writeQueueFull()) {
             events.pause();
             response.drainHandler(v -> events.resume());
@@ -182,7 +245,12 @@ class BackendRelay {
     events.endHandler(
         v -> {
           if (!response.ended() && !response.closed()) {
-            response.end();
+            if (scan != null) {
+              writeScanned(call, response, scan.onEnd(), scan);
+            }
+            if (!response.ended()) {
+              response.end();
+            }
           }
         });
     streaming
@@ -204,6 +272,18 @@ class BackendRelay {
               }
               done.run();
             });
+  }
+
+  /** Writes the scanned events; a blocked answer ends the stream after its error event. */
+  private static void writeScanned(
+      GatewayCall call, HttpServerResponse response, List<SseEvent> events, AnswerStream scan) {
+    for (SseEvent out : events) {
+      response.write(out.toBuffer());
+    }
+    if (scan.ended() && !response.ended()) {
+      call.errorCode("policy_denied");
+      response.end();
+    }
   }
 
   private void rememberSticky(GatewayCall call) {

@@ -6,7 +6,9 @@ import dev.polder.connectors.api.Usage;
 import dev.polder.runtime.identity.Principal;
 import io.vertx.core.MultiMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * One request as the pipeline steps see it: what arrived, what the steps decided, and (for the
@@ -38,6 +40,10 @@ public final class GatewayCall {
   private Usage usage;
   private long timeToFirstByteMicros = -1;
   private String errorCode;
+
+  // What a step leaves for the edge or a later step, keyed by its type (this package knows no
+  // step).
+  private final Map<Class<?>, Object> attachments = new ConcurrentHashMap<>();
 
   public GatewayCall(String requestId, Operation operation, MultiMap headers, byte[] rawBody) {
     this.requestId = requestId;
@@ -200,6 +206,16 @@ public final class GatewayCall {
 
   public void errorCode(String value) {
     this.errorCode = value;
+  }
+
+  /** Leaves {@code value} for the edge or a later step; replaces an earlier one of that type. */
+  public <T> void attach(Class<T> type, T value) {
+    attachments.put(type, type.cast(value));
+  }
+
+  /** What a step attached with {@link #attach}, if any. */
+  public <T> Optional<T> attached(Class<T> type) {
+    return Optional.ofNullable(type.cast(attachments.get(type)));
   }
 
   public static GatewayCall of(org.apache.camel.Exchange exchange) {

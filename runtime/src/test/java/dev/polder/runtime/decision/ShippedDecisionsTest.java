@@ -45,6 +45,7 @@ class ShippedDecisionsTest {
     assertFalse(d.egress());
     assertEquals(List.of("vllm-local"), d.route().result().allowedBackends());
     assertEquals(RedactAction.PSEUDONYMIZE, d.redact().result().actionFor("EMAIL_ADDRESS"));
+    assertEquals(java.util.Set.of("restore-pseudonyms"), d.access().result().obligations());
     assertTrue(
         d.classify().contributions().stream()
             .anyMatch(

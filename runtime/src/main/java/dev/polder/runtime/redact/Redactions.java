@@ -1,0 +1,89 @@
+package dev.polder.runtime.redact;
+
+import dev.polder.pii.redact.HmacHasher;
+import dev.polder.pii.redact.PseudonymRestorer;
+import dev.polder.pii.redact.PseudonymVault;
+import dev.polder.pii.redact.RedactionPolicy;
+import dev.polder.pii.redact.RedactionStrategy;
+import dev.polder.pii.redact.Redactor;
+import dev.polder.runtime.decision.answer.RedactAction;
+import dev.polder.runtime.decision.combine.RedactResult;
+import dev.polder.runtime.state.StateStore;
+import io.quarkus.runtime.configuration.ConfigurationException;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.nio.charset.StandardCharsets;
+import java.security.SecureRandom;
+import java.util.HashMap;
+import java.util.Map;
+import org.jboss.logging.Logger;
+
+/** The redaction tools of the gateway: HMAC key, the shared pseudonym vault, policy mapping. */
+@ApplicationScoped
+public class Redactions {
+
+  private static final Logger LOG = Logger.getLogger(Redactions.class);
+
+  private final RedactConfig config;
+  private final HmacHasher hasher;
+  private final PseudonymVault vault;
+  private final PseudonymRestorer restorer;
+
+  Redactions(RedactConfig config, StateStore state) {
+    this.config = config;
+    this.hasher = new HmacHasher(key(config));
+    if (config.streamWindow() < 1) {
+      throw new ConfigurationException("polder.redact.stream-window: must be at least 1");
+    }
+    try {
+      this.vault =
+          new InfinispanPseudonymVault(
+              state.cache(StateStore.PSEUDONYM_CACHE), config.pseudonymTtl());
+    } catch (IllegalArgumentException e) {
+      throw new ConfigurationException("polder.redact.pseudonym-ttl: " + e.getMessage(), e);
+    }
+    this.restorer = new PseudonymRestorer(vault);
+  }
+
+  private static byte[] key(RedactConfig config) {
+    if (config.hashKey().isPresent()) {
+      byte[] key = config.hashKey().get().getBytes(StandardCharsets.UTF_8);
+      if (key.length < 16) {
+        throw new ConfigurationException(
+            "polder.redact.hash-key: must be at least 16 characters, got " + key.length);
+      }
+      return key;
+    }
+    LOG.info(
+        "polder.redact.hash-key is not set: hash tokens are stable until restart only, per node");
+    byte[] key = new byte[32];
+    new SecureRandom().nextBytes(key);
+    return key;
+  }
+
+  public RedactConfig config() {
+    return config;
+  }
+
+  public PseudonymVault vault() {
+    return vault;
+  }
+
+  public PseudonymRestorer restorer() {
+    return restorer;
+  }
+
+  public Redactor redactor(RedactionPolicy policy) {
+    return new Redactor(policy, hasher, vault);
+  }
+
+  /** The combined redact decision as the library's policy (same five actions, same order). */
+  public static RedactionPolicy policyOf(RedactResult result) {
+    Map<String, RedactionStrategy> byType = new HashMap<>();
+    result.actions().forEach((type, action) -> byType.put(type, strategy(action)));
+    return new RedactionPolicy(byType, strategy(result.otherTypes()));
+  }
+
+  static RedactionStrategy strategy(RedactAction action) {
+    return RedactionStrategy.valueOf(action.name());
+  }
+}
