@@ -59,7 +59,29 @@ public class Detectors {
     this.registry = load(config);
     this.engine = new DetectionEngine(registry);
     this.extractor = new AttachmentExtractor(limits(config.attachments()));
-    this.nerLoad = startNerLoad();
+    this.nerLoad = CompletableFuture.allOf(startNerLoad(), startTikaWarmUp());
+  }
+
+  /** Tika reads its configuration and builds its parsers once: seconds, so not on a request. */
+  private CompletableFuture<Void> startTikaWarmUp() {
+    CompletableFuture<Void> done = new CompletableFuture<>();
+    Thread warm =
+        new Thread(
+            () -> {
+              try {
+                extractor.extract(
+                    WARM_UP_TEXT.getBytes(java.nio.charset.StandardCharsets.UTF_8),
+                    "text/plain",
+                    "warm-up.txt");
+              } catch (Exception e) {
+                LOG.warnf("Attachment reader warm-up failed: %s", e);
+              }
+              done.complete(null);
+            },
+            "polder-tika-warm-up");
+    warm.setDaemon(true);
+    warm.start();
+    return done;
   }
 
   private static DetectorRegistry load(DetectConfig config) {
@@ -158,7 +180,7 @@ public class Detectors {
       warmUp();
     } catch (TimeoutException e) {
       LOG.warnf(
-          "NER model not loaded after %s; scans answer 503 until it is", config.ner().startWait());
+          "NER model not ready after %s; scans answer 503 until it is", config.ner().startWait());
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     } catch (ExecutionException e) {

@@ -76,9 +76,7 @@ public class RedactStep implements Processor {
           case OBLIGATION -> obligations.contains(RESTORE_OBLIGATION);
         };
     Optional<RedactionPolicy> answers =
-        redactions.config().responseScan()
-            ? ResponsePlan.forAnswers(policy, restore)
-            : Optional.empty();
+        redactions.config().responseScan() ? ResponsePlan.forAnswers(policy) : Optional.empty();
     call.attach(ResponsePlan.class, new ResponsePlan(conversation, answers, restore));
   }
 

@@ -2,6 +2,8 @@ package dev.polder.runtime.redact;
 
 import dev.polder.pii.redact.RedactionPolicy;
 import dev.polder.pii.redact.RedactionStrategy;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -18,22 +20,22 @@ public record ResponsePlan(
   }
 
   /**
-   * The answer policy: the decision's actions; pseudonyms made in an answer that is restored anyway
-   * are pointless, so those keep.
+   * The policy for answers: the decision's actions, except that pseudonymize keeps. Pseudonyms
+   * protect what leaves for a backend; an answer goes to the caller, and a pseudonym made there
+   * could never be restored. Mask, hash and block apply to answers as to requests. Empty when every
+   * action keeps (then the answer is not scanned and costs no hold-back).
    */
-  static Optional<RedactionPolicy> forAnswers(RedactionPolicy decided, boolean restore) {
-    java.util.Map<String, RedactionStrategy> byType = new java.util.HashMap<>();
-    decided
-        .byType()
-        .forEach((type, strategy) -> byType.put(type, answerStrategy(strategy, restore)));
-    RedactionStrategy fallback = answerStrategy(decided.fallback(), restore);
+  static Optional<RedactionPolicy> forAnswers(RedactionPolicy decided) {
+    Map<String, RedactionStrategy> byType = new HashMap<>();
+    decided.byType().forEach((type, strategy) -> byType.put(type, answerStrategy(strategy)));
+    RedactionStrategy fallback = answerStrategy(decided.fallback());
     boolean anything =
         fallback != RedactionStrategy.KEEP
             || byType.values().stream().anyMatch(s -> s != RedactionStrategy.KEEP);
     return anything ? Optional.of(new RedactionPolicy(byType, fallback)) : Optional.empty();
   }
 
-  private static RedactionStrategy answerStrategy(RedactionStrategy s, boolean restore) {
-    return restore && s == RedactionStrategy.PSEUDONYMIZE ? RedactionStrategy.KEEP : s;
+  private static RedactionStrategy answerStrategy(RedactionStrategy s) {
+    return s == RedactionStrategy.PSEUDONYMIZE ? RedactionStrategy.KEEP : s;
   }
 }

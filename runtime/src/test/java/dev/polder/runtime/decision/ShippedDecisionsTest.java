@@ -71,6 +71,21 @@ class ShippedDecisionsTest {
   }
 
   @Test
+  void tableRowsDecideTheirTypesAndOtherTypesArePseudonymized() {
+    Decision d =
+        controlledEgress.decide(
+            TestInputs.request()
+                .finding("CREDIT_CARD", 1, 1.0)
+                .finding("IP_ADDRESS", 1, 0.9)
+                .finding("ORGANIZATION", 1, 0.85)
+                .build());
+    assertEquals(RedactAction.MASK, d.redact().result().actionFor("CREDIT_CARD"));
+    assertEquals(RedactAction.HASH, d.redact().result().actionFor("IP_ADDRESS"));
+    assertEquals(RedactAction.PSEUDONYMIZE, d.redact().result().actionFor("ORGANIZATION"));
+    assertEquals(RedactAction.PSEUDONYMIZE, d.redact().result().otherTypes());
+  }
+
+  @Test
   void secretsAlwaysBlockWithTheMetadataDescription() {
     Decision d =
         controlledEgress.decide(TestInputs.request().finding("GITHUB_TOKEN", 1, 0.99).build());
