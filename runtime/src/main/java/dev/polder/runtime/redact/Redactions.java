@@ -9,8 +9,8 @@ import dev.polder.pii.redact.Redactor;
 import dev.polder.runtime.decision.answer.RedactAction;
 import dev.polder.runtime.decision.combine.RedactResult;
 import dev.polder.runtime.state.StateStore;
-import io.quarkus.runtime.configuration.ConfigurationException;
 import io.quarkus.runtime.Startup;
+import io.quarkus.runtime.configuration.ConfigurationException;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
@@ -19,8 +19,8 @@ import java.util.Map;
 import org.jboss.logging.Logger;
 
 /**
- * The redaction tools of the gateway: HMAC key, the shared pseudonym vault, policy mapping. Made
- * at start-up, so a bad key stops start-up and the vault's cache exists before the first request.
+ * The redaction tools of the gateway: HMAC key, the shared pseudonym vault, policy mapping. Made at
+ * start-up, so a bad key stops start-up and the vault's cache exists before the first request.
  */
 @Startup
 @ApplicationScoped
