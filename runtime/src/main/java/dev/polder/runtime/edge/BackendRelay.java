@@ -100,6 +100,15 @@ class BackendRelay {
       attempt(call, response, index + 1, lastFailure, done);
       return;
     }
+    if (connector.spec().isExternal() && call.attached(ResponsePlan.class).isEmpty()) {
+      // Nothing leaves unredacted: a route that dropped the redact step keeps to internal backends.
+      LOG.warnf(
+          "Request %s: skipped external backend %s: the route did not run the redact step",
+          call.requestId(),
+          name);
+      attempt(call, response, index + 1, lastFailure, done);
+      return;
+    }
     UpstreamRequest request =
         new UpstreamRequest(call.operation().endpoint(), call.request(), call.stream(), Map.of());
     connector
