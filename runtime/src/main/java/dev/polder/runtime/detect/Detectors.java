@@ -21,7 +21,6 @@ import io.quarkus.runtime.configuration.ConfigurationException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Set;
@@ -55,6 +54,10 @@ public class Detectors {
   private RegistryWatcher watcher;
 
   Detectors(DetectConfig config) {
+    List<String> problems = DetectConfigCheck.problems(config);
+    if (!problems.isEmpty()) {
+      throw new ConfigurationException(String.join("\n", problems));
+    }
     this.config = config;
     this.registry = load(config);
     this.engine = new DetectionEngine(registry);
@@ -92,10 +95,6 @@ public class Detectors {
     try {
       if (config.registry().isPresent()) {
         Path file = Path.of(config.registry().get()).toAbsolutePath().normalize();
-        if (!Files.isRegularFile(file)) {
-          throw new ConfigurationException(
-              "polder.detect.registry: the detectors file " + file + " does not exist");
-        }
         return DetectorRegistry.fromFile(file, loader);
       }
       return DetectorRegistry.fromClasspath(loader);

@@ -104,8 +104,7 @@ class BackendRelay {
       // Nothing leaves unredacted: a route that dropped the redact step keeps to internal backends.
       LOG.warnf(
           "Request %s: skipped external backend %s: the route did not run the redact step",
-          call.requestId(),
-          name);
+          call.requestId(), name);
       attempt(call, response, index + 1, lastFailure, done);
       return;
     }
