@@ -32,6 +32,9 @@ public class ExtractStep implements Processor {
 
   private static final Logger LOG = Logger.getLogger(ExtractStep.class);
 
+  /** What Tika calls bytes it does not recognise. */
+  static final String UNSCANNABLE = "application/octet-stream";
+
   private final Detectors detectors;
 
   ExtractStep(Detectors detectors) {
@@ -61,6 +64,17 @@ public class ExtractStep implements Processor {
         byte[] bytes = attachment.data().decode(extractor.limits().maxDecodedBytes());
         ExtractedAttachment content =
             extractor.extract(bytes, attachment.declaredMediaType(), attachment.fileName());
+        if (UNSCANNABLE.equals(content.detectedMediaType())) {
+          // Bytes of no known type cannot be scanned, so they cannot be let through unseen.
+          throw new GatewayException(
+              415,
+              "invalid_request_error",
+              "attachment_unsupported_media_type",
+              attachment.location(),
+              "The attachment is of no type this gateway can read, so it cannot be scanned ("
+                  + attachment.location()
+                  + ")");
+        }
         read.add(new Attachments.Read(attachment, content));
       }
     } catch (AttachmentRejectedException e) {

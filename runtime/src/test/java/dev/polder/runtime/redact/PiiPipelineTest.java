@@ -224,6 +224,70 @@ class PiiPipelineTest {
   }
 
   @Test
+  void bytesOfNoKnownTypeAreRefusedAsUnscannable() throws Exception {
+    byte[] noise = new byte[4096];
+    new java.util.Random(7).nextBytes(noise);
+    HttpResponse<String> response =
+        Clients.post(
+            gateway,
+            "/v1/chat/completions",
+            GatewayTestResource.KEY_ALL,
+            withAttachment("blob", "application/pdf", noise));
+    assertEquals(415, response.statusCode(), response.body());
+    assertEquals(
+        "attachment_unsupported_media_type",
+        JSON.readTree(response.body()).path("error").path("code").asText());
+  }
+
+  @Test
+  void pseudonymsStayTheSameWithinAConversation() {
+    String conversation = "conv-" + System.nanoTime();
+    OpenAIClient client = client();
+    upstreams.get("a").enqueue(EchoUpstream.echo(5), EchoUpstream.echo(5));
+    client
+        .chat()
+        .completions()
+        .create(
+            chat("plain", "Call Maria Garcia today.").toBuilder()
+                .putAdditionalHeader("x-polder-conversation", conversation)
+                .build());
+    String answer =
+        client
+            .chat()
+            .completions()
+            .create(
+                chat("plain", "Ask Jan de Vries, then Maria Garcia.").toBuilder()
+                    .putAdditionalHeader("x-polder-conversation", conversation)
+                    .build())
+            .choices()
+            .get(0)
+            .message()
+            .content()
+            .orElseThrow();
+    assertEquals(
+        "Ask <PERSON_2>, then <PERSON_1>.",
+        EchoUpstream.lastUserText(upstreams.get("a").lastRequest().json()));
+    assertEquals("Ask Jan de Vries, then Maria Garcia.", answer);
+  }
+
+  @Test
+  void embeddingsInputIsPseudonymizedToo() {
+    client()
+        .embeddings()
+        .create(
+            com.openai.models.embeddings.EmbeddingCreateParams.builder()
+                .model("plain")
+                .input(PROMPT)
+                .build());
+    JsonNode sent = upstreams.get("a").lastRequest().json();
+    assertEquals(
+        "Please write to <PERSON_1> at <EMAIL_ADDRESS_1> about the invoice.",
+        sent.path("input").isArray()
+            ? sent.path("input").get(0).asText()
+            : sent.path("input").asText());
+  }
+
+  @Test
   void brokenAttachmentDataIsABadRequest() throws Exception {
     String body =
         """
@@ -238,9 +302,15 @@ class PiiPipelineTest {
   }
 
   private static String withAttachment(String declaredType, byte[] data) {
+    return withAttachment("contract.txt", declaredType, data);
+  }
+
+  private static String withAttachment(String fileName, String declaredType, byte[] data) {
     return "{\"model\":\"plain\",\"messages\":[{\"role\":\"user\",\"content\":["
         + "{\"type\":\"text\",\"text\":\"Summarise the file.\"},"
-        + "{\"type\":\"file\",\"file\":{\"filename\":\"contract.txt\",\"file_data\":\"data:"
+        + "{\"type\":\"file\",\"file\":{\"filename\":\""
+        + fileName
+        + "\",\"file_data\":\"data:"
         + declaredType
         + ";base64,"
         + Base64.getEncoder().encodeToString(data)
