@@ -32,3 +32,8 @@ test_pii_leaving_is_pseudonymized_and_restored if {
 test_allows_attributable if {
 	access.allow with input as request("internal", {}) with data.polder.settings as {"pattern": "controlled-egress", "secret_types": secrets}
 }
+
+test_pii_kept_inside_is_restored_too if {
+	obligations := access.obligations with input as request("confidential", {"PERSON": {"count": 1, "max_score": 0.9}}) with data.polder.settings as {"pattern": "controlled-egress", "secret_types": secrets}
+	obligations == {"restore-pseudonyms"}
+}

@@ -12,15 +12,21 @@ import dev.polder.runtime.backend.Backends;
 import dev.polder.runtime.config.GatewayConfig;
 import dev.polder.runtime.error.GatewayException;
 import dev.polder.runtime.pipeline.GatewayCall;
+import dev.polder.runtime.redact.AnswerScanner;
+import dev.polder.runtime.redact.AnswerStream;
+import dev.polder.runtime.redact.ResponsePlan;
 import dev.polder.runtime.routing.LatencyTracker;
 import dev.polder.runtime.routing.StickySessions;
+import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpServerResponse;
 import io.vertx.core.streams.ReadStream;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import org.jboss.logging.Logger;
 
@@ -41,14 +47,23 @@ class BackendRelay {
   private final GatewayConfig config;
   private final LatencyTracker latency;
   private final StickySessions sticky;
+  private final AnswerScanner answers;
+  private final Vertx vertx;
 
   @Inject
   BackendRelay(
-      Backends backends, GatewayConfig config, LatencyTracker latency, StickySessions sticky) {
+      Backends backends,
+      GatewayConfig config,
+      LatencyTracker latency,
+      StickySessions sticky,
+      AnswerScanner answers,
+      Vertx vertx) {
     this.backends = backends;
     this.config = config;
     this.latency = latency;
     this.sticky = sticky;
+    this.answers = answers;
+    this.vertx = vertx;
   }
 
   /** Relays the call and ends it through {@code done}, whatever the outcome. */
@@ -86,6 +101,14 @@ class BackendRelay {
     if (connector.spec().isExternal() && !call.egressPermitted()) {
       // Defence in depth: select-backend drops these already, unless a route step changed that.
       LOG.warnf("Request %s: skipped external backend %s without egress", call.requestId(), name);
+      attempt(call, response, index + 1, lastFailure, done);
+      return;
+    }
+    if (connector.spec().isExternal() && call.attached(ResponsePlan.class).isEmpty()) {
+      // Nothing leaves unredacted: a route that dropped the redact step keeps to internal backends.
+      LOG.warnf(
+          "Request %s: skipped external backend %s: the route did not run the redact step",
+          call.requestId(), name);
       attempt(call, response, index + 1, lastFailure, done);
       return;
     }
@@ -137,6 +160,42 @@ class BackendRelay {
       latency.record(complete.backend(), micros);
       rememberSticky(call);
     }
+    Optional<ResponsePlan> plan = call.attached(ResponsePlan.class).filter(ResponsePlan::active);
+    if (plan.isPresent() && complete.isSuccess() && complete.json() != null) {
+      // Detection (NER included) is too slow for the event loop: scan on a worker.
+      vertx
+          .executeBlocking(() -> scanned(plan.get(), complete), false)
+          .onComplete(
+              scanned -> {
+                if (scanned.succeeded()) {
+                  writeComplete(call, response, complete, scanned.result(), done);
+                } else {
+                  if (!(scanned.cause() instanceof GatewayException)) {
+                    LOG.errorf(scanned.cause(), "Request %s: answer scan failed", call.requestId());
+                  }
+                  done.fail(
+                      scanned.cause() instanceof GatewayException g
+                          ? g
+                          : dev.polder.runtime.error.OpenAiErrors.forStatus(500));
+                }
+              });
+      return;
+    }
+    writeComplete(call, response, complete, complete.body(), done);
+  }
+
+  /** The answer as the caller may see it (the backend's bytes when nothing changed). */
+  private Buffer scanned(ResponsePlan plan, UpstreamResponse.Complete complete) {
+    com.fasterxml.jackson.databind.node.ObjectNode body = complete.json().deepCopy();
+    return answers.rewrite(plan, body) ? Buffer.buffer(body.toString()) : complete.body();
+  }
+
+  private void writeComplete(
+      GatewayCall call,
+      HttpServerResponse response,
+      UpstreamResponse.Complete complete,
+      Buffer body,
+      CallEnding done) {
     if (done.keepsAnswer()) {
       String answer = AnswerText.of(complete.json());
       if (answer != null) {
@@ -158,7 +217,7 @@ class BackendRelay {
               .putHeader(
                   HttpHeaders.CONTENT_TYPE, contentType == null ? "application/json" : contentType)
               .putHeader(BACKEND_HEADER, complete.backend());
-          response.end(complete.body());
+          response.end(body);
         });
   }
 
@@ -189,21 +248,18 @@ class BackendRelay {
           .putHeader(HttpHeaders.CACHE_CONTROL, "no-cache")
           .putHeader(BACKEND_HEADER, streaming.backend());
     }
+    AnswerStream scan =
+        call.attached(ResponsePlan.class)
+            .filter(ResponsePlan::active)
+            .map(answers::stream)
+            .orElse(null);
     events.handler(
         event -> {
-          if (event.kind() != SseEvent.Kind.CHUNK) {
-            end.last(event); // [DONE] or an error event: sent once the record is durable
-            return;
+          relayEvents(call, response, scan == null ? List.of(event) : scan.onEvent(event), end);
+          if (scan != null && scan.ended()) {
+            call.errorCode("policy_denied");
           }
-          if (answer != null) {
-            answer.chunk(event.json());
-          }
-          if (response.closed()) {
-            return; // keep draining, so the connector sees its stream to the end
-          }
-          Buffer chunk = event.toBuffer();
-          response.write(chunk);
-          if (response.writeQueueFull()) {
+          if (!response.closed() && response.writeQueueFull()) {
             events.pause();
             response.drainHandler(v -> events.resume());
           }
@@ -212,7 +268,13 @@ class BackendRelay {
         t ->
             LOG.warnf(
                 "Request %s: stream from %s failed: %s", call.requestId(), call.backend(), t));
-    events.endHandler(v -> end.eventsEnded());
+    events.endHandler(
+        v -> {
+          if (scan != null) {
+            relayEvents(call, response, scan.onEnd(), end);
+          }
+          end.eventsEnded();
+        });
     streaming
         .result()
         .onComplete(
@@ -232,6 +294,24 @@ class BackendRelay {
               }
               end.resultKnown();
             });
+  }
+
+  /**
+   * Writes chunks as they come; the last event ({@code [DONE]} or an error event, e.g. a blocked
+   * type in the answer) waits in {@link StreamEnd} until the audit record is durable.
+   */
+  private static void relayEvents(
+      GatewayCall call, HttpServerResponse response, List<SseEvent> events, StreamEnd end) {
+    for (SseEvent event : events) {
+      if (event.kind() != SseEvent.Kind.CHUNK) {
+        end.last(event);
+        continue;
+      }
+      end.chunk(event);
+      if (!response.closed() && !response.ended()) {
+        response.write(event.toBuffer()); // else keep draining: the connector sees its stream end
+      }
+    }
   }
 
   private void rememberSticky(GatewayCall call) {

@@ -32,8 +32,16 @@ final class StreamEnd {
     this.ending = ending;
   }
 
+  /** A chunk relayed to the caller: the answer as the caller saw it, for the record. */
+  void chunk(SseEvent event) {
+    if (answer != null) {
+      answer.chunk(event.json());
+    }
+  }
+
+  /** Keeps the first last event: after an error event (a blocked type) nothing else ends it. */
   void last(SseEvent event) {
-    last.set(event);
+    last.compareAndSet(null, event);
   }
 
   void eventsEnded() {

@@ -43,6 +43,9 @@ public final class GatewayCall {
 
   // Exchange properties the steps set (findings, decision, ...), carried from route to route.
   private final Map<String, Object> properties = new ConcurrentHashMap<>();
+  // What a step leaves for the edge or a later step, keyed by its type (this package knows no
+  // step).
+  private final Map<Class<?>, Object> attachments = new ConcurrentHashMap<>();
 
   public GatewayCall(String requestId, Operation operation, MultiMap headers, byte[] rawBody) {
     this.requestId = requestId;
@@ -214,6 +217,16 @@ public final class GatewayCall {
    */
   public Map<String, Object> properties() {
     return properties;
+  }
+
+  /** Leaves {@code value} for the edge or a later step; replaces an earlier one of that type. */
+  public <T> void attach(Class<T> type, T value) {
+    attachments.put(type, type.cast(value));
+  }
+
+  /** What a step attached with {@link #attach}, if any. */
+  public <T> Optional<T> attached(Class<T> type) {
+    return Optional.ofNullable(type.cast(attachments.get(type)));
   }
 
   public static GatewayCall of(org.apache.camel.Exchange exchange) {

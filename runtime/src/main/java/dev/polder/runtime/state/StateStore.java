@@ -23,6 +23,9 @@ public class StateStore {
 
   public static final String STICKY_CACHE = "polder-sticky";
 
+  /** Pseudonyms and their originals (redact step), shared so any node can restore an answer. */
+  public static final String PSEUDONYM_CACHE = "polder-pseudonyms";
+
   private final EmbeddedCacheManager manager;
 
   @Inject
@@ -46,6 +49,7 @@ public class StateStore {
     sticky.expiration().wakeUpInterval(30, TimeUnit.SECONDS);
     DefaultCacheManager manager = new DefaultCacheManager(global.build(), false);
     manager.defineConfiguration(STICKY_CACHE, sticky.build());
+    manager.defineConfiguration(PSEUDONYM_CACHE, sticky.build());
     manager.start();
     return manager;
   }

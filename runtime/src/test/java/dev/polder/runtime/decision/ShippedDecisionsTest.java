@@ -45,6 +45,7 @@ class ShippedDecisionsTest {
     assertFalse(d.egress());
     assertEquals(List.of("vllm-local"), d.route().result().allowedBackends());
     assertEquals(RedactAction.PSEUDONYMIZE, d.redact().result().actionFor("EMAIL_ADDRESS"));
+    assertEquals(java.util.Set.of("restore-pseudonyms"), d.access().result().obligations());
     assertTrue(
         d.classify().contributions().stream()
             .anyMatch(
@@ -67,6 +68,21 @@ class ShippedDecisionsTest {
     assertEquals(RedactAction.PSEUDONYMIZE, d.redact().result().actionFor("EMAIL_ADDRESS"));
     assertEquals(LogMode.FULL, d.access().result().logMode());
     assertEquals(2048, d.route().result().effectiveMaxTokens(4096));
+  }
+
+  @Test
+  void tableRowsDecideTheirTypesAndOtherTypesArePseudonymized() {
+    Decision d =
+        controlledEgress.decide(
+            TestInputs.request()
+                .finding("CREDIT_CARD", 1, 1.0)
+                .finding("IP_ADDRESS", 1, 0.9)
+                .finding("ORGANIZATION", 1, 0.85)
+                .build());
+    assertEquals(RedactAction.MASK, d.redact().result().actionFor("CREDIT_CARD"));
+    assertEquals(RedactAction.HASH, d.redact().result().actionFor("IP_ADDRESS"));
+    assertEquals(RedactAction.PSEUDONYMIZE, d.redact().result().actionFor("ORGANIZATION"));
+    assertEquals(RedactAction.PSEUDONYMIZE, d.redact().result().otherTypes());
   }
 
   @Test

@@ -37,6 +37,8 @@ public class GatewayTestResource implements QuarkusTestResourceLifecycleManager 
     config.put("polder.decision.reload", "false");
     config.put("polder.limits.max-body-bytes", "65536");
     config.put("polder.limits.max-json-depth", "32");
+    // Small enough that a test attachment can exceed it within the body limit above.
+    config.put("polder.detect.attachments.max-decoded-bytes", "16384");
     key(config, "all", KEY_ALL, "svc-all", "platform", "*", true);
     key(config, "limited", KEY_LIMITED, "svc-limited", "research", "echo,priority", false);
     for (String name : Upstreams.NAMES) {
