@@ -12,6 +12,8 @@ import dev.polder.runtime.error.GatewayException;
 import dev.polder.runtime.pipeline.GatewayCall;
 import dev.polder.runtime.routing.LatencyTracker;
 import dev.polder.runtime.routing.StickySessions;
+import io.vertx.core.Future;
+import io.vertx.core.Promise;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpServerResponse;
@@ -49,7 +51,11 @@ class BackendRelay {
 
   /** Relays the call; {@code done} runs once the response has ended, whatever the outcome. */
   void relay(GatewayCall call, HttpServerResponse response, Runnable done) {
-    attempt(call, response, 0, null, done);
+    // A caller that goes away cancels the backend call: a pending attempt is aborted and a stream's
+    // upstream request is reset, so the backend stops generating for nobody.
+    Promise<Void> cancelled = Promise.promise();
+    response.closeHandler(v -> cancelled.tryComplete());
+    attempt(call, response, 0, null, cancelled.future(), done);
   }
 
   private void attempt(
@@ -57,6 +63,7 @@ class BackendRelay {
       HttpServerResponse response,
       int index,
       UpstreamFailure lastFailure,
+      Future<Void> cancelled,
       Runnable done) {
     if (response.closed()) {
       call.status(499);
@@ -82,13 +89,13 @@ class BackendRelay {
     if (connector.spec().isExternal() && !call.egressPermitted()) {
       // Defence in depth: select-backend drops these already, unless a route step changed that.
       LOG.warnf("Request %s: skipped external backend %s without egress", call.requestId(), name);
-      attempt(call, response, index + 1, lastFailure, done);
+      attempt(call, response, index + 1, lastFailure, cancelled, done);
       return;
     }
     UpstreamRequest request =
         new UpstreamRequest(call.operation().endpoint(), call.request(), call.stream(), Map.of());
     connector
-        .send(request)
+        .send(request, cancelled)
         .onComplete(
             result -> {
               if (result.succeeded()) {
@@ -101,11 +108,16 @@ class BackendRelay {
                 return;
               }
               UpstreamFailure failure = asFailure(result.cause(), name);
-              if (failure.failoverSafe()) {
+              if (failure.kind() == UpstreamFailure.Kind.CANCELLED) {
+                call.status(499);
+                call.errorCode("client_closed_request");
+                call.backend(name);
+                done.run();
+              } else if (failure.failoverSafe()) {
                 LOG.infof(
                     "Request %s: backend %s failed (%s), trying the next candidate",
                     call.requestId(), name, failure.kind().code());
-                attempt(call, response, index + 1, failure, done);
+                attempt(call, response, index + 1, failure, cancelled, done);
               } else {
                 fail(
                     call,
@@ -154,8 +166,6 @@ class BackendRelay {
     rememberSticky(call);
     ReadStream<SseEvent> events = streaming.events();
     if (!response.closed()) {
-      // A caller that goes away must not leave the stream paused on a full write queue.
-      response.closeHandler(v -> events.resume());
       response
           .setStatusCode(200)
           .setChunked(true)
@@ -166,7 +176,7 @@ class BackendRelay {
     events.handler(
         event -> {
           if (response.closed()) {
-            return; // keep draining, so the connector sees its stream to the end
+            return; // cancelled (see relay): the connector drops the rest
           }
           Buffer chunk = event.toBuffer();
           response.write(chunk);
@@ -196,6 +206,13 @@ class BackendRelay {
                     .error()
                     .ifPresent(
                         error -> {
+                          if (error.kind() == UpstreamFailure.Kind.CANCELLED) {
+                            call.errorCode("client_closed_request");
+                            LOG.debugf(
+                                "Request %s: the caller left; stream from %s cancelled",
+                                call.requestId(), streaming.backend());
+                            return;
+                          }
                           call.errorCode(error.kind().code());
                           LOG.warnf(
                               "Request %s: stream from %s broke off: %s",

