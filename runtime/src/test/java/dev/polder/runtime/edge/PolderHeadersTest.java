@@ -72,7 +72,7 @@ class PolderHeadersTest {
   }
 
   @Test
-  void policyRefusalSaysDeny() {
+  void refusalForTheKeysEgressStillCarriesTheDecision() {
     HttpResponse<String> response =
         Clients.post(
             gateway,
