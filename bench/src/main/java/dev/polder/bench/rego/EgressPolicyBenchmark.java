@@ -28,6 +28,8 @@ import org.openjdk.jmh.annotations.Warmup;
  *
  * <pre>
  * java -jar bench/target/benchmarks.jar EgressPolicyBenchmark -f 1 -wi 3 -i 5
+ * # bytes allocated per evaluation (gc.alloc.rate.norm), independent of machine load:
+ * java -jar bench/target/benchmarks.jar 'EgressPolicyBenchmark.evaluate' -bm avgt -prof gc
  * </pre>
  */
 @State(Scope.Benchmark)

@@ -53,29 +53,35 @@ public final class PatternDetector implements Detector {
     String folded = null;
     for (PatternSpec spec : patterns) {
       if (!spec.requires().isEmpty() || !spec.anchors().isEmpty()) {
-        folded = folded == null ? foldAsciiCase(text) : folded;
+        folded = folded == null ? CandidateStarts.folded(text) : folded;
         if (!spec.requires().isEmpty() && !containsAny(folded, spec.requires())) {
           continue;
         }
       }
-      Matcher m = spec.regex().matcher(text);
-      if (spec.anchors().isEmpty()) {
+      if (spec.anchors().isEmpty() && spec.wordStarts().isEmpty()) {
+        Matcher m = spec.regex().matcher(text);
         while (m.find()) {
           addMatch(spec, text, m, findings);
         }
-      } else {
-        // Lookbehind and \b at an anchor must see the text before it.
-        m.useTransparentBounds(true).useAnchoringBounds(false);
-        int searchedUpTo = 0;
-        for (int at : anchorPositions(folded, spec.anchors())) {
-          if (at < searchedUpTo) {
-            continue;
-          }
-          m.region(at, text.length());
-          if (m.lookingAt()) {
-            addMatch(spec, text, m, findings);
-            searchedUpTo = Math.max(m.end(), at + 1);
-          }
+        continue;
+      }
+      int[] starts =
+          CandidateStarts.of(
+              text, folded, spec.anchors(), spec.anchorLookback(), spec.wordStarts());
+      if (starts.length == 0) {
+        continue;
+      }
+      // Lookbehind and \b at a candidate must see the text before it.
+      Matcher m = spec.regex().matcher(text).useTransparentBounds(true).useAnchoringBounds(false);
+      int searchedUpTo = 0;
+      for (int at : starts) {
+        if (at < searchedUpTo) {
+          continue;
+        }
+        m.region(at, text.length());
+        if (m.lookingAt()) {
+          addMatch(spec, text, m, findings);
+          searchedUpTo = Math.max(m.end(), at + 1);
         }
       }
     }
@@ -118,16 +124,6 @@ public final class PatternDetector implements Detector {
       }
     }
     return false;
-  }
-
-  private static int[] anchorPositions(String folded, List<String> anchors) {
-    java.util.TreeSet<Integer> positions = new java.util.TreeSet<>();
-    for (String anchor : anchors) {
-      for (int at = folded.indexOf(anchor); at >= 0; at = folded.indexOf(anchor, at + 1)) {
-        positions.add(at);
-      }
-    }
-    return positions.stream().mapToInt(Integer::intValue).toArray();
   }
 
   /**

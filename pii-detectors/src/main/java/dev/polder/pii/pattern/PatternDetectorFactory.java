@@ -8,6 +8,7 @@ import dev.polder.pii.registry.RegistryException;
 import dev.polder.pii.validate.Validator;
 import dev.polder.pii.validate.Validators;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -22,7 +23,16 @@ import java.util.regex.PatternSyntaxException;
 public final class PatternDetectorFactory implements DetectorFactory {
 
   static final Set<String> PATTERN_KEYS =
-      Set.of("name", "regex", "score", "group", "validator", "anchors", "requires");
+      Set.of(
+          "name",
+          "regex",
+          "score",
+          "group",
+          "validator",
+          "anchors",
+          "anchor_lookback",
+          "starts_at",
+          "requires");
 
   @Override
   public String kind() {
@@ -91,6 +101,30 @@ public final class PatternDetectorFactory implements DetectorFactory {
                   + "'");
         }
       }
+      Object lookbackValue = p.getOrDefault("anchor_lookback", 0);
+      if (!(lookbackValue instanceof Integer lookback) || lookback < 0 || lookback > 1024) {
+        throw def.error(
+            "pattern '"
+                + patternName
+                + "': anchor_lookback must be an integer from 0 to 1024, got "
+                + lookbackValue);
+      }
+      if (lookback > 0 && anchors.isEmpty()) {
+        throw def.error("pattern '" + patternName + "': anchor_lookback needs anchors");
+      }
+      Set<WordStart> wordStarts = EnumSet.noneOf(WordStart.class);
+      for (String startsAt : EntryFields.strings(def, p, "starts_at")) {
+        wordStarts.add(
+            WordStart.byName(startsAt)
+                .orElseThrow(
+                    () ->
+                        def.error(
+                            "pattern '"
+                                + patternName
+                                + "': unknown starts_at '"
+                                + startsAt
+                                + "' (known: digit, upper)")));
+      }
       specs.add(
           new PatternSpec(
               patternName,
@@ -99,6 +133,8 @@ public final class PatternDetectorFactory implements DetectorFactory {
               group,
               own.isPresent() ? own : detectorValidator,
               anchors,
+              lookback,
+              wordStarts,
               requires));
     }
     return new PatternDetector(def.name(), def.entity(), def.settings().languages(), specs);

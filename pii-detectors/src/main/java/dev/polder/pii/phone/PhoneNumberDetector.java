@@ -79,8 +79,17 @@ public final class PhoneNumberDetector implements Detector {
       return List.of();
     }
     List<Finding> findings = new ArrayList<>();
-    Matcher m = CANDIDATE.matcher(text);
-    while (m.find()) {
+    Matcher m = CANDIDATE.matcher(text).useTransparentBounds(true).useAnchoringBounds(false);
+    int searchedUpTo = 0;
+    for (int at = 0; at < text.length(); at++) {
+      if (at < searchedUpTo || !mayStartCandidate(text, at)) {
+        continue;
+      }
+      m.region(at, text.length());
+      if (!m.lookingAt()) {
+        continue;
+      }
+      searchedUpTo = Math.max(m.end(), at + 1);
       String raw = m.group();
       int digits = countDigits(raw);
       if (digits < 7 || digits > 15 || NOT_A_PHONE.matcher(raw).matches()) {
@@ -111,6 +120,28 @@ public final class PhoneNumberDetector implements Detector {
       }
     }
     return false;
+  }
+
+  /**
+   * Where {@link #CANDIDATE} can begin: '+', '(' or a digit not preceded by a word character or one
+   * of {@code +.-/} — exactly its lookbehind, checked without the regex engine so that the regex
+   * runs at a few positions instead of at every character.
+   */
+  private static boolean mayStartCandidate(String text, int at) {
+    char c = text.charAt(at);
+    if (!((c >= '0' && c <= '9') || c == '+' || c == '(')) {
+      return false;
+    }
+    if (at == 0) {
+      return true;
+    }
+    char before = text.charAt(at - 1);
+    boolean word =
+        (before >= 'a' && before <= 'z')
+            || (before >= 'A' && before <= 'Z')
+            || (before >= '0' && before <= '9')
+            || before == '_';
+    return !word && before != '+' && before != '.' && before != '-' && before != '/';
   }
 
   private static int countDigits(String s) {

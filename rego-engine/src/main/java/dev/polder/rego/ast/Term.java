@@ -123,6 +123,12 @@ public sealed interface Term
 
   /** A template string {@code $"a {x} b"}: constant string parts and expression parts. */
   record Template(List<Term> parts, Location loc) implements Term {
+    /**
+     * Head variable prefix of a part with {@code with} modifiers, which the parser turns into a set
+     * comprehension of the part's values.
+     */
+    public static final String MODIFIED_PART_VAR = "$tpl";
+
     public Template {
       parts = List.copyOf(parts);
     }

@@ -34,6 +34,7 @@ final class StandardBuiltins {
           dev.polder.rego.builtins.objects.JsonPathBuiltins::register,
           dev.polder.rego.builtins.providers.ProviderBuiltins::register,
           dev.polder.rego.builtins.regex.RegexBuiltins::register,
+          dev.polder.rego.builtins.rego.RegoBuiltins::register,
           dev.polder.rego.builtins.runtime.RuntimeBuiltins::register,
           dev.polder.rego.builtins.semver.SemVerBuiltins::register,
           dev.polder.rego.builtins.sets.SetBuiltins::register,

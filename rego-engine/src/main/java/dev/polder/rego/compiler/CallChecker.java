@@ -5,6 +5,11 @@ import dev.polder.rego.ast.Rule;
 import dev.polder.rego.ast.Term;
 import dev.polder.rego.builtins.Builtin;
 import dev.polder.rego.builtins.BuiltinRegistry;
+import dev.polder.rego.types.Type;
+import dev.polder.rego.value.ArrayValue;
+import dev.polder.rego.value.ObjectValue;
+import dev.polder.rego.value.SetValue;
+import dev.polder.rego.value.Value;
 import java.util.List;
 import java.util.Map;
 
@@ -65,24 +70,29 @@ final class CallChecker {
       return;
     }
     int n = c.args().size();
-    boolean mockMarker = n == 0 && c.target() != null && false;
     if (c.target().isBuiltin()) {
       Builtin b = builtins.lookup(c.target().builtin());
       if (b == null) {
         errors.add(new CompileError(CompileError.TYPE, c.loc(), "undefined function " + c.name()));
         return;
       }
-      int want = b.signature().args().size();
-      if (b.signature().variadic() == null && n != want && n != want + 1 && !isWithMarker(c)) {
+      Type.Function sig = b.signature();
+      int want = sig.args().size();
+      if (isWithMarker(c) || sig.variadic() != null) {
+        return;
+      }
+      if (n > want + 1 || n < want) {
         errors.add(
             new CompileError(
                 CompileError.TYPE,
                 c.loc(),
                 c.name()
-                    + ": arity mismatch\n\thave: "
-                    + n
-                    + " argument(s)\n\twant: "
-                    + b.signature()));
+                    + (n > want ? ": too many arguments" : ": too few arguments")
+                    + details(c, sig)));
+        return;
+      }
+      if (!b.checksOwnArguments()) {
+        checkConstantArguments(c, sig);
       }
       return;
     }
@@ -97,7 +107,7 @@ final class CallChecker {
       }
       return;
     }
-    if (n != want && n != want + 1 && !isWithMarker(c) && !mockMarker) {
+    if (n != want && n != want + 1 && !isWithMarker(c)) {
       errors.add(
           new CompileError(
               CompileError.TYPE,
@@ -110,6 +120,72 @@ final class CallChecker {
                   + n
                   + " arguments"));
     }
+  }
+
+  /**
+   * OPA's type checker refuses a call whose argument is a constant of a type the built-in does not
+   * take ({@code count(1)}, {@code 1 + "a"}). Only constants are checked: other arguments are left
+   * to the evaluator's run-time check ({@code eval_type_error}).
+   */
+  private void checkConstantArguments(Term.Call c, Type.Function sig) {
+    List<Term> args = c.args();
+    for (int i = 0; i < args.size(); i++) {
+      Type declared = i < sig.args().size() ? sig.args().get(i) : sig.result();
+      if (args.get(i) instanceof Term.Scalar s
+          && declared != null
+          && !declared.accepts(s.value())) {
+        errors.add(
+            new CompileError(
+                CompileError.TYPE, c.loc(), c.name() + ": invalid argument(s)" + details(c, sig)));
+        return;
+      }
+    }
+  }
+
+  /** OPA's detail lines: the argument types the call has and the ones the built-in wants. */
+  private static String details(Term.Call c, Type.Function sig) {
+    StringBuilder have = new StringBuilder("(");
+    for (int i = 0; i < c.args().size(); i++) {
+      have.append(i > 0 ? ", " : "")
+          .append(c.args().get(i) instanceof Term.Scalar s ? typeOf(s.value()) : "any");
+    }
+    StringBuilder want = new StringBuilder("(");
+    for (int i = 0; i < sig.args().size(); i++) {
+      want.append(i > 0 ? ", " : "").append(sig.args().get(i));
+    }
+    if (sig.result() != null) {
+      want.append(sig.args().isEmpty() ? "" : ", ").append(sig.result());
+    }
+    return "\n\thave: " + have + ")\n\twant: " + want + ")";
+  }
+
+  /** The type OPA gives a constant: arrays and objects element by element. */
+  static String typeOf(Value v) {
+    if (v instanceof ArrayValue a) {
+      StringBuilder sb = new StringBuilder("array<");
+      for (int i = 0; i < a.size(); i++) {
+        sb.append(i > 0 ? ", " : "").append(typeOf(a.get(i)));
+      }
+      return sb.append('>').toString();
+    }
+    if (v instanceof ObjectValue o) {
+      StringBuilder sb = new StringBuilder("object<");
+      int i = 0;
+      for (var e : o.asMap().entrySet()) {
+        sb.append(i++ > 0 ? ", " : "").append(e.getKey()).append(": ").append(typeOf(e.getValue()));
+      }
+      return sb.append('>').toString();
+    }
+    if (v instanceof SetValue st) {
+      java.util.TreeSet<String> types = new java.util.TreeSet<>();
+      for (Value e : st) {
+        types.add(typeOf(e));
+      }
+      return types.size() == 1
+          ? "set[" + types.first() + "]"
+          : types.isEmpty() ? "set[???]" : "set[any<" + String.join(", ", types) + ">]";
+    }
+    return v.typeName();
   }
 
   /** {@code with f as g} names functions by zero-argument call terms. */

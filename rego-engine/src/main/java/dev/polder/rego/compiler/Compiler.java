@@ -69,6 +69,7 @@ public final class Compiler {
     }
     List<Rule> resolved = new ArrayList<>();
     List<List<String>> packages = new ArrayList<>();
+    RuleMetadata metadata = new RuleMetadata(modules, errors);
     for (Module m : modules) {
       NameResolver resolver =
           new NameResolver(
@@ -79,6 +80,8 @@ public final class Compiler {
               functionPaths,
               errors);
       for (Rule r : m.rules()) {
+        resolver.metadata =
+            name -> name.equals("rego.metadata.chain") ? metadata.chain(m, r) : metadata.rule(r);
         resolved.add(resolver.resolveRule(r));
         packages.add(m.packagePath());
       }

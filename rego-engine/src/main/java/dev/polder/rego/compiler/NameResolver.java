@@ -28,6 +28,12 @@ final class NameResolver {
   private final List<CompileError> errors;
   private int nextSlot;
 
+  /**
+   * The constant a {@code rego.metadata.chain()}/{@code rego.metadata.rule()} call stands for in
+   * the rule being resolved (null outside rules: the built-in then refuses at run time).
+   */
+  java.util.function.Function<String, dev.polder.rego.value.Value> metadata;
+
   /** The slots each (resolved) body declares, by identity: closures are everything else. */
   final java.util.IdentityHashMap<List<Literal>, Set<Integer>> locals =
       new java.util.IdentityHashMap<>();
@@ -104,7 +110,7 @@ final class NameResolver {
     List<Term> head = new ArrayList<>();
     head.add(r.head().get(0));
     for (int i = 1; i < r.head().size(); i++) {
-      head.add(term(r.head().get(i), root));
+      head.add(unfolded(r.head().get(i), root));
     }
     Term key = r.key() == null ? null : term(r.key(), root);
     Term value = r.value() == null ? null : term(r.value(), root);
@@ -384,17 +390,24 @@ final class NameResolver {
         head = hr.head();
       }
       for (Term p : r.path()) {
-        path.add(term(p, s));
+        path.add(unfolded(p, s));
       }
       return path.isEmpty() ? head : new Term.Ref(head, path, r.loc());
     } else if (t instanceof Term.ArrayTerm a) {
-      return new Term.ArrayTerm(terms(a.items(), s), a.loc());
+      return foldConstant(new Term.ArrayTerm(terms(a.items(), s), a.loc()));
     } else if (t instanceof Term.SetTerm st) {
-      return new Term.SetTerm(terms(st.items(), s), st.loc());
+      return foldConstant(new Term.SetTerm(terms(st.items(), s), st.loc()));
     } else if (t instanceof Term.ObjectTerm o) {
-      return new Term.ObjectTerm(terms(o.keys(), s), terms(o.values(), s), o.loc());
+      return foldConstant(new Term.ObjectTerm(terms(o.keys(), s), terms(o.values(), s), o.loc()));
     } else if (t instanceof Term.Call c) {
       CallTarget target = c.target() != null ? c.target() : resolveCall(c.name(), c.loc(), false);
+      if (metadata != null
+          && c.args().isEmpty()
+          && target != null
+          && target.isBuiltin()
+          && (c.name().equals("rego.metadata.chain") || c.name().equals("rego.metadata.rule"))) {
+        return new Term.Scalar(metadata.apply(c.name()), c.loc());
+      }
       return new Term.Call(c.name(), terms(c.args(), s), c.loc(), target);
     } else if (t instanceof Term.ArrayCompr ac) {
       Scope inner = new Scope(s);
@@ -418,6 +431,46 @@ final class NameResolver {
       return new Term.Template(terms(tp.parts(), s), tp.loc());
     }
     throw new IllegalStateException("unreachable");
+  }
+
+  /**
+   * A composite of constants becomes one constant: built once at compile time instead of per
+   * evaluation (and no evaluator recursion per element of a large literal).
+   */
+  private static Term foldConstant(Term t) {
+    List<Term> parts;
+    if (t instanceof Term.ArrayTerm a) {
+      parts = a.items();
+    } else if (t instanceof Term.SetTerm st) {
+      parts = st.items();
+    } else {
+      Term.ObjectTerm o = (Term.ObjectTerm) t;
+      parts = new ArrayList<>(o.keys());
+      parts.addAll(o.values());
+    }
+    for (Term p : parts) {
+      if (!(p instanceof Term.Scalar)) {
+        return t;
+      }
+    }
+    dev.polder.rego.value.Value v = GroundTerms.value(t);
+    if (t instanceof Term.ObjectTerm o
+        && ((dev.polder.rego.value.ObjectValue) v).size() != o.keys().size()) {
+      return t; // duplicate keys: left to the evaluator
+    }
+    return new Term.Scalar(v, t.loc());
+  }
+
+  /** A ref or rule-head element: composite keys stay terms (the rule tree indexes constants). */
+  private Term unfolded(Term t, Scope s) {
+    if (t instanceof Term.ArrayTerm a) {
+      return new Term.ArrayTerm(terms(a.items(), s), a.loc());
+    } else if (t instanceof Term.SetTerm st) {
+      return new Term.SetTerm(terms(st.items(), s), st.loc());
+    } else if (t instanceof Term.ObjectTerm o) {
+      return new Term.ObjectTerm(terms(o.keys(), s), terms(o.values(), s), o.loc());
+    }
+    return term(t, s);
   }
 
   private List<Term> terms(List<Term> ts, Scope s) {

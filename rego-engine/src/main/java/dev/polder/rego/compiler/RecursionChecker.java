@@ -97,24 +97,31 @@ final class RecursionChecker {
     if (!(t instanceof Term.Ref r) || !Roots.isData(r.head())) {
       return;
     }
-    RuleNode n = root;
-    for (Term p : r.path()) {
-      if (n.hasRules() || !n.functions.isEmpty()) {
-        out.add(n);
-        return;
-      }
-      if (p instanceof Term.Scalar s) {
-        RuleNode c = n.child(s.value());
-        if (c == null) {
-          return;
-        }
-        n = c;
-      } else {
-        addAll(n, out);
-        return;
-      }
+    reachable(root, r.path(), 0, out);
+  }
+
+  /**
+   * The rule nodes a data ref can read: a dynamic path element matches any child, so {@code
+   * data[x].allow} depends on {@code data.pkg.allow} but not on rules without an {@code allow}.
+   */
+  private static void reachable(RuleNode n, List<Term> path, int i, Set<RuleNode> out) {
+    if (n.hasRules() || !n.functions.isEmpty()) {
+      out.add(n);
     }
-    addAll(n, out);
+    if (i == path.size()) {
+      addAll(n, out);
+      return;
+    }
+    if (path.get(i) instanceof Term.Scalar s) {
+      RuleNode c = n.child(s.value());
+      if (c != null) {
+        reachable(c, path, i + 1, out);
+      }
+      return;
+    }
+    for (RuleNode c : n.children.values()) {
+      reachable(c, path, i + 1, out);
+    }
   }
 
   private static void addAll(RuleNode n, Set<RuleNode> out) {

@@ -82,6 +82,34 @@ abstract class CallEval extends TermEval {
     return evalItems(args, 0, new Value[nargs], f, values -> invoke(c, target, values, k));
   }
 
+  /**
+   * The value of a call whose arguments each have one value and that yields at most one result (not
+   * a relation like {@code walk}), or null when undefined, or {@link #NOT_SIMPLE} when the call
+   * must be evaluated with a continuation. Saves the closures of the general path.
+   */
+  final Value evalCallSingle(Term.Call c, Value[] f) {
+    CallTarget target = c.target();
+    int nargs = c.args().size();
+    if (nargs == 0 || (target.isBuiltin() && target.builtin().equals(PrintBuiltin.NAME))) {
+      return NOT_SIMPLE;
+    }
+    if (target.isBuiltin()) {
+      Builtin b = builtins.lookup(target.builtin());
+      if (b == null || b.isRelation()) {
+        return NOT_SIMPLE;
+      }
+    }
+    Value[] direct = new Value[nargs];
+    for (int i = 0; i < nargs; i++) {
+      Value v = single(c.args().get(i), f);
+      if (v == null || v == NOT_SIMPLE) {
+        return v;
+      }
+      direct[i] = v;
+    }
+    return invoke(c, target, direct, capture) ? captured : null;
+  }
+
   private static String mockKey(CallTarget t) {
     return t.isBuiltin() ? "b:" + t.builtin() : "f:" + String.join(".", t.functionPath());
   }

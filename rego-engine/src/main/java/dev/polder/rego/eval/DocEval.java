@@ -87,7 +87,17 @@ abstract class DocEval extends CallEval {
     }
     if (node == null || (!node.hasRules() && node.children().isEmpty() && !node.isPackage())) {
       Value b = cur == null ? base : applyOverridesBelow(base, cur);
-      return b != null && evalPath(b, path, i, f, k);
+      // Base data is read by storage path: a number key finds the string key ({@code data.x[2]}).
+      int j = i;
+      while (b instanceof ObjectValue && j < path.size()) {
+        Value key = groundKey(path.get(j), f);
+        if (key == null) {
+          break;
+        }
+        b = lookupData(b, key);
+        j++;
+      }
+      return b != null && evalPath(b, path, j, f, k);
     }
     if (node.hasRules() || i == path.size()) {
       Value doc = fullDoc(node, base, cur);
@@ -125,6 +135,16 @@ abstract class DocEval extends CallEval {
         f,
         key ->
             dataStep(node.child(key), lookupData(base, key), append(cur, key), path, i + 1, f, k));
+  }
+
+  private static Value groundKey(Term p, Value[] f) {
+    if (p instanceof Term.Scalar s) {
+      return s.value();
+    }
+    if (p instanceof Term.Var v && v.slot() >= 0) {
+      return f[v.slot()];
+    }
+    return null;
   }
 
   /** Base data keys are strings; OPA also finds them by an integer ({@code data[2]}). */
@@ -184,14 +204,16 @@ abstract class DocEval extends CallEval {
         v =
             built != null
                 ? built.mergeChildren(kids.build(), locOf(node))
-                : merge(v, kids.build(), node, false);
+                : merge(v, kids.build(), node, Merge.STRICT);
       }
     }
     if (v == null && node.isPackage() && !node.hasRules()) {
       v = ObjectValue.EMPTY; // a package without (defined) rules is an empty object
     }
     if (base != null) {
-      v = v == null ? base : merge(base, v, node, true);
+      // At a rule's own node its value wins over base data; above it (a document merged from
+      // children), OPA's merge keeps the base value where the two conflict.
+      v = v == null ? base : merge(base, v, node, node.hasRules() ? Merge.VIRTUAL : Merge.BASE);
     }
     if (cur != null) {
       v = v == null && state.overridesBelow(cur).isEmpty() ? null : applyOverridesBelow(v, cur);
@@ -201,8 +223,15 @@ abstract class DocEval extends CallEval {
     return v;
   }
 
-  /** Deep merge of two documents; {@code lenient}: b wins on conflicts (virtual over base). */
-  private Value merge(Value a, Value b, RuleNode at, boolean lenient) {
+  /** Who wins where two merged documents both hold a non-object value. */
+  private enum Merge {
+    STRICT,
+    VIRTUAL,
+    BASE
+  }
+
+  /** Deep merge of document {@code a} (base or rule value) and {@code b} (virtual). */
+  private Value merge(Value a, Value b, RuleNode at, Merge mode) {
     if (a instanceof ObjectValue ao && b instanceof ObjectValue bo) {
       ObjectValue.Builder out = ObjectValue.builder();
       for (var e : ao.asMap().entrySet()) {
@@ -210,15 +239,18 @@ abstract class DocEval extends CallEval {
       }
       for (var e : bo.asMap().entrySet()) {
         Value prev = out.get(e.getKey());
-        out.put(e.getKey(), prev == null ? e.getValue() : merge(prev, e.getValue(), at, lenient));
+        out.put(e.getKey(), prev == null ? e.getValue() : merge(prev, e.getValue(), at, mode));
       }
       return out.build();
     }
     if (a instanceof SetValue as && b instanceof SetValue bs) {
       return as.union(bs);
     }
-    if (a.equals(b) || lenient) {
+    if (a.equals(b) || mode == Merge.VIRTUAL) {
       return b;
+    }
+    if (mode == Merge.BASE) {
+      return a;
     }
     throw new RegoEvalException(
         RegoEvalException.CONFLICT, locOf(at), "object keys must be unique");
@@ -254,7 +286,7 @@ abstract class DocEval extends CallEval {
     if (kind == RuleKind.PARTIAL_SET) {
       SetValue.Builder b = SetValue.builder();
       for (Rule r : rules) {
-        Value[] f = new Value[r.frameSize()];
+        Value[] f = frame(r.frameSize());
         enter(r.loc());
         try {
           evalBody(
@@ -279,20 +311,18 @@ abstract class DocEval extends CallEval {
     if (kind == RuleKind.PARTIAL_OBJECT) {
       return new ObjectDocBuilder(this).build(rules);
     }
-    Value result = null;
-    for (Rule r : rules) {
-      for (Value v : ruleValues(r)) {
-        if (result == null) {
-          result = v;
-        } else if (!result.equals(v)) {
-          throw new RegoEvalException(
-              RegoEvalException.CONFLICT,
-              r.loc(),
-              "complete rules must not produce multiple outputs");
-        }
-      }
+    CompleteValues values = new CompleteValues();
+    for (int i = 0; i < rules.size(); i++) {
+      values.collect(rules.get(i));
     }
-    return result != null ? result : defaultValue(node.defaultRule());
+    return values.result != null ? values.result : defaultValue(node.defaultRule());
+  }
+
+  private static final Value[] NO_VARS = new Value[0];
+
+  /** A fresh frame; rules without variables share one empty frame (nothing is ever stored). */
+  static Value[] frame(int size) {
+    return size == 0 ? NO_VARS : new Value[size];
   }
 
   private Value defaultValue(Rule d) {
@@ -310,37 +340,52 @@ abstract class DocEval extends CallEval {
     return out[0];
   }
 
-  /** Distinct values of the first branch of a complete rule's else chain that succeeds. */
-  final List<Value> ruleValues(Rule r) {
-    List<Value> values = new ArrayList<>(1);
-    enter(r.loc());
-    try {
-      for (Rule b = r; b != null; b = b.elseRule()) {
-        Value[] f = new Value[r.frameSize()];
-        Rule branch = b;
-        boolean constant = branch.value() instanceof Term.Scalar;
-        evalBody(
-            branch.body(),
-            0,
-            f,
-            () ->
-                eval(
-                    branch.value(),
-                    f,
-                    v -> {
-                      if (!values.contains(v)) {
-                        values.add(v);
-                      }
-                      return constant;
-                    }));
-        if (!values.isEmpty()) {
-          break;
+  /**
+   * The value of complete rules: per rule, the values of the first branch of its else chain that
+   * succeeds; two different values are a conflict. One object serves as the continuation of every
+   * body (no closures per rule).
+   */
+  private final class CompleteValues implements Cont, ValueCont {
+    Value result;
+    private Rule rule;
+    private Rule branch;
+    private Value[] frame;
+    private boolean produced;
+
+    void collect(Rule r) {
+      rule = r;
+      produced = false;
+      enter(r.loc());
+      try {
+        for (Rule b = r; b != null && !produced; b = b.elseRule()) {
+          branch = b;
+          frame = frame(r.frameSize());
+          evalBody(b.body(), 0, frame, this);
         }
+      } finally {
+        leave();
       }
-    } finally {
-      leave();
     }
-    return values;
+
+    @Override
+    public boolean go() {
+      Term value = branch.value();
+      return value instanceof Term.Scalar s ? accept(s.value()) : eval(value, frame, this);
+    }
+
+    @Override
+    public boolean accept(Value v) {
+      produced = true;
+      if (result == null) {
+        result = v;
+      } else if (!result.equals(v)) {
+        throw new RegoEvalException(
+            RegoEvalException.CONFLICT,
+            rule.loc(),
+            "complete rules must not produce multiple outputs");
+      }
+      return branch.value() instanceof Term.Scalar; // a constant has no other values to find
+    }
   }
 
   @Override
@@ -357,7 +402,7 @@ abstract class DocEval extends CallEval {
           continue;
         }
         for (Rule b = r; b != null; b = b.elseRule()) {
-          Value[] f = new Value[r.frameSize()];
+          Value[] f = frame(r.frameSize());
           List<Value> outs = new ArrayList<>(1);
           Rule branch = b;
           boolean constant = branch.value() instanceof Term.Scalar;

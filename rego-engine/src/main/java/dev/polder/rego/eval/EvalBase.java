@@ -25,6 +25,19 @@ abstract class EvalBase {
   private long steps;
   int depth;
 
+  /**
+   * Receives the single value of a term evaluated for its first value ({@link #captured}); one per
+   * evaluation instead of a closure and a holder per call. Read {@code captured} right after the
+   * evaluation that used it returns true: nested uses finish before the outer one accepts.
+   */
+  Value captured;
+
+  final ValueCont capture =
+      v -> {
+        captured = v;
+        return true;
+      };
+
   EvalBase(
       RuleNode root,
       Value baseData,

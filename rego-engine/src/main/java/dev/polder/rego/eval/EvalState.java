@@ -2,7 +2,6 @@ package dev.polder.rego.eval;
 
 import dev.polder.rego.value.Value;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -18,7 +17,6 @@ final class EvalState {
   final List<DataOverride> overrides;
   final Map<String, Object> mocks; // "b:name" / "f:a.b" -> Value or CallTarget
   final Value[] docCache;
-  final Map<Object, Value> functionCache = new HashMap<>();
 
   EvalState(Value input, List<DataOverride> overrides, Map<String, Object> mocks, int nodes) {
     this.docCache = new Value[nodes];

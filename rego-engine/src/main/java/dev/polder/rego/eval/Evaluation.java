@@ -42,18 +42,53 @@ public final class Evaluation extends DocEval {
     }
   }
 
+  private static final Cont FOUND = () -> true;
+
   @Override
-  final boolean evalBody(List<Literal> body, int i, Value[] f, Cont k) {
-    if (i == body.size()) {
-      return k.go();
+  final boolean evalBody(List<Literal> body, int from, Value[] f, Cont k) {
+    int n = body.size();
+    int i = from;
+    // Tests that bind nothing (negations, single-valued expressions) run in a loop; only
+    // literals that bind or iterate continue through a closure.
+    while (i < n) {
+      Literal lit = body.get(i);
+      step(lit.loc());
+      if (!lit.withs().isEmpty()) {
+        return evalWith(lit, f, next(body, i, f, k));
+      }
+      if (lit.negated()) {
+        if (evalExpr(lit.expr(), f, FOUND)) {
+          return false;
+        }
+        i++;
+        continue;
+      }
+      Value test = lit.expr() instanceof Expr.TermExpr te ? testValue(te.term(), f) : NOT_SIMPLE;
+      if (test == NOT_SIMPLE) {
+        return evalExpr(lit.expr(), f, next(body, i, f, k));
+      }
+      if (test == null || BooleanValue.FALSE.equals(test)) {
+        return false;
+      }
+      i++;
     }
-    Literal lit = body.get(i);
-    step(lit.loc());
-    Cont next = () -> evalBody(body, i + 1, f, k);
-    if (!lit.withs().isEmpty()) {
-      return evalWith(lit, f, next);
+    return k.go();
+  }
+
+  private Cont next(List<Literal> body, int i, Value[] f, Cont k) {
+    return i + 1 == body.size() ? k : () -> evalBody(body, i + 1, f, k);
+  }
+
+  /** The value of a test expression when it has exactly one way to be computed, else NOT_SIMPLE. */
+  private Value testValue(Term t, Value[] f) {
+    if (t instanceof Term.Call c) {
+      int arity = arity(c);
+      if (arity >= 0 && c.args().size() == arity + 1) {
+        return NOT_SIMPLE; // binds its output argument
+      }
+      return evalCallSingle(c, f);
     }
-    return evalLiteral(lit, f, next);
+    return single(t, f);
   }
 
   private boolean evalLiteral(Literal lit, Value[] f, Cont k) {

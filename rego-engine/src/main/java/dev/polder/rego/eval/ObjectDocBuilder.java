@@ -29,7 +29,7 @@ final class ObjectDocBuilder {
         start++;
       }
       List<Term> suffix = head.subList(start, head.size());
-      Value[] f = new Value[r.frameSize()];
+      Value[] f = DocEval.frame(r.frameSize());
       boolean set = r.kind() == dev.polder.rego.ast.RuleKind.PARTIAL_SET;
       eval.enter(r.loc());
       try {

@@ -177,15 +177,7 @@ abstract class TermEval extends EvalBase {
     Term head = r.head();
     Value cur;
     if (Roots.isData(head)) {
-      Value[] out = new Value[1];
-      evalDataRef(
-          r,
-          f,
-          v -> {
-            out[0] = v;
-            return true;
-          });
-      return out[0];
+      return evalDataRef(r, f, capture) ? captured : null;
     } else if (Roots.isInput(head)) {
       cur = state.input;
     } else if (head instanceof Term.Var hv && hv.slot() >= 0 && f[hv.slot()] != null) {
@@ -222,16 +214,31 @@ abstract class TermEval extends EvalBase {
   }
 
   /** Evaluates items left to right; each may take several values (iteration). */
-  final boolean evalItems(List<Term> items, int i, Value[] acc, Value[] f, ItemsCont k) {
-    if (i == items.size()) {
+  final boolean evalItems(List<Term> items, int from, Value[] acc, Value[] f, ItemsCont k) {
+    int n = items.size();
+    int i = from;
+    // Single-valued items in a loop: only items that may take several values nest (iteration),
+    // so a long literal does not cost a stack frame per element.
+    while (i < n) {
+      Value v = single(items.get(i), f);
+      if (v == null) {
+        return false;
+      }
+      if (v == NOT_SIMPLE) {
+        break;
+      }
+      acc[i++] = v;
+    }
+    if (i == n) {
       return k.accept(acc);
     }
+    int at = i;
     return eval(
-        items.get(i),
+        items.get(at),
         f,
         v -> {
-          acc[i] = v;
-          return evalItems(items, i + 1, acc, f, k);
+          acc[at] = v;
+          return evalItems(items, at + 1, acc, f, k);
         });
   }
 
@@ -354,6 +361,13 @@ abstract class TermEval extends EvalBase {
         });
   }
 
+  /** A template part with {@code with} modifiers: the parser made it a set comprehension. */
+  private static boolean isModifiedPart(Term part) {
+    return part instanceof Term.SetCompr sc
+        && sc.head() instanceof Term.Var v
+        && v.name().startsWith(Term.Template.MODIFIED_PART_VAR);
+  }
+
   /** {@code $"a {x} b"}: strings inserted as they are, other values in Rego syntax. */
   private boolean evalTemplate(Term.Template tp, Value[] f, ValueCont k) {
     StringBuilder sb = new StringBuilder();
@@ -370,6 +384,10 @@ abstract class TermEval extends EvalBase {
             values.add(v);
             return false;
           });
+      if (isModifiedPart(part) && values.size() == 1 && values.get(0) instanceof SetValue set) {
+        values.clear();
+        set.forEach(values::add);
+      }
       if (values.isEmpty()) {
         sb.append("<undefined>");
       } else if (values.size() == 1) {

@@ -262,8 +262,10 @@ final class Lexer {
         line++;
         lineStart = pos + 1;
       }
-      if (quote == '"' && c == '\\' && depth == 0) {
-        pos += 2;
+      if (c == '\\'
+          && depth == 0
+          && (quote == '"' || (pos + 1 < src.length() && src.charAt(pos + 1) == '{'))) {
+        pos += 2; // an escape; in a raw template only \{ (a literal brace)
         continue;
       }
       if (c == '{') {

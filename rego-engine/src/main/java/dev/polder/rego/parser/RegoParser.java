@@ -3,6 +3,7 @@ package dev.polder.rego.parser;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import dev.polder.rego.ast.Expr;
 import dev.polder.rego.ast.Literal;
 import dev.polder.rego.ast.Location;
 import dev.polder.rego.ast.Module;
@@ -12,16 +13,16 @@ import dev.polder.rego.ast.Term;
 import dev.polder.rego.value.BooleanValue;
 import dev.polder.rego.value.StringValue;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 
 /** Parses Rego v1 modules, queries and terms. Errors are {@link RegoParseException}s. */
 public final class RegoParser extends BodyParser {
   private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
 
-  /** METADATA blocks by the line they end on. */
-  private final Map<Integer, JsonNode> annotationsByEndLine = new HashMap<>();
+  /** METADATA blocks not yet attached to a statement, by the line they end on. */
+  private final java.util.TreeMap<Integer, Block> annotationsByEndLine = new java.util.TreeMap<>();
+
+  private record Block(com.fasterxml.jackson.databind.node.ObjectNode node, Location loc) {}
 
   private RegoParser(String file, Lexer lexer) {
     super(file, lexer.tokens());
@@ -57,24 +58,36 @@ public final class RegoParser extends BodyParser {
     if (p.at(TokenKind.EOF)) {
       throw new RegoParseException(at, "empty template expression");
     }
-    Term t = p.parseTerm();
-    if (!p.at(TokenKind.EOF)) {
+    Literal lit = p.parseLiteral();
+    if (!p.at(TokenKind.EOF) || lit.negated() || !(lit.expr() instanceof Expr.TermExpr te)) {
       throw new RegoParseException(
           at, "unexpected " + p.peek().describe() + " in template expression");
     }
-    return t;
+    if (lit.withs().isEmpty()) {
+      return te.term();
+    }
+    // {x with input as y}: the values of x under the modifiers, as a set (as OPA evaluates every
+    // template part); the template takes its single element.
+    Term.Var v =
+        new Term.Var(Term.Template.MODIFIED_PART_VAR + TEMPLATE_VARS.incrementAndGet(), -1, at);
+    Literal bind = new Literal(new Expr.Unify(v, te.term(), false), false, lit.withs(), at);
+    return new Term.SetCompr(v, List.of(bind), at);
   }
+
+  private static final java.util.concurrent.atomic.AtomicLong TEMPLATE_VARS =
+      new java.util.concurrent.atomic.AtomicLong();
 
   private Module module() {
     if (!atIdent("package")) {
       throw unexpected("package");
     }
     Token pkg = next();
-    JsonNode pkgAnnotations = annotationsBefore(pkg.line());
+    JsonNode pkgAnnotations = annotationsBefore(pkg.line(), "package");
     List<String> path = parseDottedPath(false);
     List<Module.Import> imports = new ArrayList<>();
     while (atIdent("import")) {
       Token imp = next();
+      annotationsBefore(imp.line(), "import");
       List<String> ipath = parseDottedPath(true);
       String alias = null;
       if (atIdent("as") && !peek().newlineBefore()) {
@@ -121,7 +134,7 @@ public final class RegoParser extends BodyParser {
   private Rule parseRule() {
     Token start = peek();
     Location l = loc(start);
-    JsonNode annotations = annotationsBefore(start.line());
+    JsonNode annotations = annotationsBefore(start.line(), "rule");
     boolean isDefault = false;
     if (atIdent("default") && !keywordAsName()) {
       next();
@@ -196,10 +209,44 @@ public final class RegoParser extends BodyParser {
     if (value == null && kind != RuleKind.PARTIAL_SET) {
       value = new Term.Scalar(BooleanValue.TRUE, l);
     }
-    List<Literal> body = parseOptionalBody();
+    List<Literal> argChecks = new ArrayList<>();
+    if (args != null) {
+      args = templateArgsAsVars(args, argChecks);
+    }
+    List<Literal> body = withChecks(parseOptionalBody(), argChecks);
     Rule elseRule =
-        kind == RuleKind.COMPLETE || kind == RuleKind.FUNCTION ? parseElse(head, kind, args) : null;
+        kind == RuleKind.COMPLETE || kind == RuleKind.FUNCTION
+            ? parseElse(head, kind, args, argChecks)
+            : null;
     return new Rule(l, head, kind, args, key, value, body, false, elseRule, annotations, 0);
+  }
+
+  /**
+   * A template string as a function argument ({@code f($"{x}-y")}) is not a pattern: it becomes a
+   * fresh variable that the body compares with the template, once the template's variables are
+   * bound (safety ordering places the check).
+   */
+  private List<Term> templateArgsAsVars(List<Term> args, List<Literal> checks) {
+    List<Term> out = new ArrayList<>(args.size());
+    for (Term a : args) {
+      if (a instanceof Term.Template tp) {
+        Term.Var v = new Term.Var("$targ" + checks.size(), -1, tp.loc());
+        checks.add(new Literal(new Expr.Unify(v, tp, false), false, List.of(), tp.loc()));
+        out.add(v);
+      } else {
+        out.add(a);
+      }
+    }
+    return out;
+  }
+
+  private static List<Literal> withChecks(List<Literal> body, List<Literal> checks) {
+    if (checks.isEmpty()) {
+      return body;
+    }
+    List<Literal> out = new ArrayList<>(body);
+    out.addAll(checks);
+    return out;
   }
 
   private List<Literal> parseOptionalBody() {
@@ -227,7 +274,7 @@ public final class RegoParser extends BodyParser {
     return List.of();
   }
 
-  private Rule parseElse(List<Term> head, RuleKind kind, List<Term> args) {
+  private Rule parseElse(List<Term> head, RuleKind kind, List<Term> args, List<Literal> checks) {
     if (!atIdent("else") || keywordAsName()) {
       return null;
     }
@@ -238,8 +285,8 @@ public final class RegoParser extends BodyParser {
     } else {
       value = new Term.Scalar(BooleanValue.TRUE, loc(e));
     }
-    List<Literal> body = parseOptionalBody();
-    Rule next = parseElse(head, kind, args);
+    List<Literal> body = withChecks(parseOptionalBody(), checks);
+    Rule next = parseElse(head, kind, args, checks);
     return new Rule(loc(e), head, kind, args, null, value, body, false, next, null, 0);
   }
 
@@ -258,18 +305,70 @@ public final class RegoParser extends BodyParser {
         line++;
         j++;
       }
+      Location at = new Location(file, c.line(), c.col());
+      JsonNode node;
       try {
-        JsonNode node = YAML.readTree(yaml.toString());
-        annotationsByEndLine.put(line, node);
+        node = YAML.readTree(yaml.toString());
       } catch (java.io.IOException ex) {
-        throw new RegoParseException(
-            new Location(file, c.line(), c.col()), "invalid METADATA yaml");
+        throw new RegoParseException(at, "invalid METADATA yaml");
       }
+      if (node == null || node.isMissingNode() || node.isNull()) {
+        node = YAML.createObjectNode();
+      }
+      if (!node.isObject()) {
+        throw new RegoParseException(at, "invalid METADATA block: must be a YAML mapping");
+      }
+      annotationsByEndLine.put(
+          line, new Block((com.fasterxml.jackson.databind.node.ObjectNode) node, at));
       i = j - 1;
     }
   }
 
-  private JsonNode annotationsBefore(int line) {
-    return annotationsByEndLine.get(line - 1);
+  /**
+   * The METADATA block attached to the statement starting at {@code line} (OPA attaches a block to
+   * the first statement after it), with its default scope set; checks the scope fits the statement.
+   */
+  private JsonNode annotationsBefore(int line, String statement) {
+    Block block = null;
+    while (!annotationsByEndLine.isEmpty() && annotationsByEndLine.firstKey() < line) {
+      block = annotationsByEndLine.pollFirstEntry().getValue();
+    }
+    if (block == null) {
+      return null;
+    }
+    com.fasterxml.jackson.databind.node.ObjectNode node = block.node().deepCopy();
+    String scope = node.path("scope").asText("");
+    if (scope.isEmpty()) {
+      scope =
+          switch (statement) {
+            case "package" -> "package";
+            case "rule" -> node.path("entrypoint").asBoolean(false) ? "document" : "rule";
+            default -> statement;
+          };
+      node.put("scope", scope);
+    }
+    String want =
+        switch (scope) {
+          case "rule", "document" -> "rule";
+          case "package", "subpackages" -> "package";
+          default ->
+              throw new RegoParseException(
+                  block.loc(),
+                  "invalid annotation scope '"
+                      + scope
+                      + "'. Use one of 'rule', 'document', 'package', or 'subpackages'");
+        };
+    if (!want.equals(statement)) {
+      throw new RegoParseException(
+          block.loc(),
+          "annotation scope '"
+              + scope
+              + "' must be applied to "
+              + want
+              + " (have "
+              + statement
+              + ")");
+    }
+    return node;
   }
 }

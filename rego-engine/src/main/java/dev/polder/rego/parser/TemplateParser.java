@@ -26,6 +26,11 @@ final class TemplateParser {
     int i = 0;
     while (i < s.length()) {
       char c = s.charAt(i);
+      if (!escapes && c == '\\' && i + 1 < s.length() && s.charAt(i + 1) == '{') {
+        lit.append('{');
+        i += 2;
+        continue;
+      }
       if (escapes && c == '\\' && i + 1 < s.length()) {
         char e = s.charAt(i + 1);
         i += 2;

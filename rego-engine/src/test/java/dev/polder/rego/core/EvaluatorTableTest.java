@@ -119,7 +119,11 @@ class EvaluatorTableTest {
         Arguments.of("p if q\nq if p", "is recursive: data.t."),
         Arguments.of(
             "p := no.such_builtin(1)", "rego_type_error: undefined function no.such_builtin"),
-        Arguments.of("p := count(1, 2, 3)", "rego_type_error: count: arity mismatch"),
+        Arguments.of("p := count(1, 2, 3)", "rego_type_error: count: too many arguments"),
+        Arguments.of(
+            "p := count(1)", "rego_type_error: count: invalid argument(s)\n\thave: (number)"),
+        Arguments.of("p := 1 + \"a\"", "rego_type_error: plus: invalid argument(s)"),
+        Arguments.of("p if startswith(\"a\", [\"b\"])", "have: (string, array<string>)"),
         Arguments.of("p if { x := 1; x := 2 }", "rego_compile_error: var x assigned above"));
   }
 
@@ -153,7 +157,7 @@ class EvaluatorTableTest {
             "functions must not produce multiple outputs"),
         Arguments.of("p := 1 / 0", true, "t.rego:2: eval_builtin_error: div: divide by zero"),
         Arguments.of(
-            "p := 1 + \"a\"",
+            "p := 1 + json.unmarshal(`\"a\"`)",
             true,
             "eval_type_error: plus: operand 2 must be number but got string"));
   }

@@ -174,7 +174,11 @@ public final class DecisionRun {
         System.nanoTime() - started);
   }
 
-  private List<PointOutcome<?>> answered() {
+  /**
+   * The points answered so far, in pipeline order, without answering any other (the audit of a
+   * refused request records what was decided, not what would have been).
+   */
+  public List<PointOutcome<?>> answered() {
     List<PointOutcome<?>> out = new ArrayList<>();
     for (PointOutcome<?> o : new PointOutcome<?>[] {classify, access, redact, route, toolAccess}) {
       if (o != null) {

@@ -6,13 +6,14 @@ import dev.polder.connectors.api.StreamResult;
 import dev.polder.connectors.api.UpstreamFailure;
 import dev.polder.connectors.api.UpstreamRequest;
 import dev.polder.connectors.api.UpstreamResponse;
+import dev.polder.runtime.audit.trail.AnswerText;
+import dev.polder.runtime.audit.trail.CallProperties;
 import dev.polder.runtime.backend.Backends;
 import dev.polder.runtime.config.GatewayConfig;
 import dev.polder.runtime.error.GatewayException;
 import dev.polder.runtime.pipeline.GatewayCall;
 import dev.polder.runtime.routing.LatencyTracker;
 import dev.polder.runtime.routing.StickySessions;
-import io.vertx.core.Future;
 import io.vertx.core.Promise;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpHeaders;
@@ -27,7 +28,9 @@ import org.jboss.logging.Logger;
 /**
  * Calls the selected backend and relays its answer to the caller on the event loop: a complete body
  * as received, or SSE event by event as they arrive, with back-pressure. Fails over to the next
- * candidate while no byte has reached the caller.
+ * candidate while no byte has reached the caller. Every outcome ends the call through its {@link
+ * CallEnding}, once: a complete body, an error reply, or a stream's last event ({@code [DONE]} or
+ * an error event) is sent only after the audit record is durable.
  */
 @ApplicationScoped
 class BackendRelay {
@@ -49,13 +52,13 @@ class BackendRelay {
     this.sticky = sticky;
   }
 
-  /** Relays the call; {@code done} runs once the response has ended, whatever the outcome. */
-  void relay(GatewayCall call, HttpServerResponse response, Runnable done) {
+  /** Relays the call and ends it through {@code done}, whatever the outcome. */
+  void relay(GatewayCall call, CallEnding done) {
     // A caller that goes away cancels the backend call: a pending attempt is aborted and a stream's
     // upstream request is reset, so the backend stops generating for nobody.
     Promise<Void> cancelled = Promise.promise();
-    response.closeHandler(v -> cancelled.tryComplete());
-    attempt(call, response, 0, null, cancelled.future(), done);
+    done.response().closeHandler(v -> cancelled.tryComplete());
+    attempt(call, done.response(), 0, null, cancelled, done);
   }
 
   private void attempt(
@@ -63,12 +66,12 @@ class BackendRelay {
       HttpServerResponse response,
       int index,
       UpstreamFailure lastFailure,
-      Future<Void> cancelled,
-      Runnable done) {
+      Promise<Void> cancelled,
+      CallEnding done) {
     if (response.closed()) {
       call.status(499);
       call.errorCode("client_closed_request");
-      done.run();
+      done.end(ignored -> {});
       return;
     }
     if (index >= call.candidates().size()) {
@@ -94,8 +97,11 @@ class BackendRelay {
     }
     UpstreamRequest request =
         new UpstreamRequest(call.operation().endpoint(), call.request(), call.stream(), Map.of());
+    if (connector.spec().isExternal()) {
+      call.properties().put(CallProperties.EGRESS, Boolean.TRUE); // the request leaves now
+    }
     connector
-        .send(request, cancelled)
+        .send(request, cancelled.future())
         .onComplete(
             result -> {
               if (result.succeeded()) {
@@ -103,7 +109,12 @@ class BackendRelay {
                 if (result.result() instanceof UpstreamResponse.Complete complete) {
                   relayComplete(call, response, complete, done);
                 } else {
-                  relayStream(call, response, (UpstreamResponse.Streaming) result.result(), done);
+                  relayStream(
+                      call,
+                      response,
+                      (UpstreamResponse.Streaming) result.result(),
+                      cancelled,
+                      done);
                 }
                 return;
               }
@@ -112,7 +123,7 @@ class BackendRelay {
                 call.status(499);
                 call.errorCode("client_closed_request");
                 call.backend(name);
-                done.run();
+                done.end(ignored -> {}); // nobody is left to answer
               } else if (failure.failoverSafe()) {
                 LOG.infof(
                     "Request %s: backend %s failed (%s), trying the next candidate",
@@ -133,7 +144,7 @@ class BackendRelay {
       GatewayCall call,
       HttpServerResponse response,
       UpstreamResponse.Complete complete,
-      Runnable done) {
+      CallEnding done) {
     call.status(complete.status());
     complete.usage().ifPresent(call::usage);
     long micros = TimeUnit.NANOSECONDS.toMicros(complete.latency().toNanos());
@@ -142,30 +153,54 @@ class BackendRelay {
       latency.record(complete.backend(), micros);
       rememberSticky(call);
     }
-    if (response.closed()) {
-      done.run();
-      return;
+    if (done.keepsAnswer()) {
+      String answer = AnswerText.of(complete.json());
+      if (answer != null) {
+        call.properties().put(CallProperties.ANSWER, answer);
+      }
     }
-    String contentType = complete.headers().get(HttpHeaders.CONTENT_TYPE);
-    response
-        .setStatusCode(complete.status())
-        .putHeader(HttpHeaders.CONTENT_TYPE, contentType == null ? "application/json" : contentType)
-        .putHeader(BACKEND_HEADER, complete.backend());
-    response.end(complete.body()).onComplete(ignored -> done.run());
+    done.end(
+        auditFailure -> {
+          if (auditFailure != null) {
+            ErrorReplies.send(response, auditFailure);
+            return;
+          }
+          if (response.closed() || response.ended()) {
+            return;
+          }
+          String contentType = complete.headers().get(HttpHeaders.CONTENT_TYPE);
+          response
+              .setStatusCode(complete.status())
+              .putHeader(
+                  HttpHeaders.CONTENT_TYPE, contentType == null ? "application/json" : contentType)
+              .putHeader(BACKEND_HEADER, complete.backend());
+          response.end(complete.body());
+        });
   }
 
   private void relayStream(
       GatewayCall call,
       HttpServerResponse response,
       UpstreamResponse.Streaming streaming,
-      Runnable done) {
+      Promise<Void> cancelled,
+      CallEnding done) {
     call.status(streaming.status());
     long ttfb = TimeUnit.NANOSECONDS.toMicros(streaming.timeToFirstByte().toNanos());
     call.timeToFirstByteMicros(ttfb);
     latency.record(streaming.backend(), ttfb);
     rememberSticky(call);
     ReadStream<SseEvent> events = streaming.events();
+    AnswerText answer = done.keepsAnswer() ? new AnswerText() : null;
+    StreamEnd end = new StreamEnd(call, response, answer, done);
     if (!response.closed()) {
+      // The caller went away: cancel the backend call (the connector resets the upstream request
+      // and drops what it buffered) and end the call.
+      response.closeHandler(
+          v -> {
+            cancelled.tryComplete();
+            events.resume();
+            end.callerLeft();
+          });
       response
           .setStatusCode(200)
           .setChunked(true)
@@ -175,6 +210,13 @@ class BackendRelay {
     }
     events.handler(
         event -> {
+          if (event.kind() != SseEvent.Kind.CHUNK) {
+            end.last(event); // [DONE] or an error event: sent once the record is durable
+            return;
+          }
+          if (answer != null) {
+            answer.chunk(event.json());
+          }
           if (response.closed()) {
             return; // cancelled (see relay): the connector drops the rest
           }
@@ -189,12 +231,7 @@ class BackendRelay {
         t ->
             LOG.warnf(
                 "Request %s: stream from %s failed: %s", call.requestId(), call.backend(), t));
-    events.endHandler(
-        v -> {
-          if (!response.ended() && !response.closed()) {
-            response.end();
-          }
-        });
+    events.endHandler(v -> end.eventsEnded());
     streaming
         .result()
         .onComplete(
@@ -219,7 +256,7 @@ class BackendRelay {
                               call.requestId(), streaming.backend(), error.toString());
                         });
               }
-              done.run();
+              end.resultKnown();
             });
   }
 
@@ -242,9 +279,7 @@ class BackendRelay {
       HttpServerResponse response,
       GatewayException error,
       UpstreamFailure cause,
-      Runnable done) {
-    call.status(error.status());
-    call.errorCode(error.code());
+      CallEnding done) {
     if (cause != null) {
       call.backend(cause.backend());
       LOG.warnf("Request %s: %s", call.requestId(), cause.toString());
@@ -258,8 +293,7 @@ class BackendRelay {
                         HttpHeaders.RETRY_AFTER, Long.toString(Math.max(1, wait.toSeconds()))));
       }
     }
-    ErrorReplies.send(response, error);
-    done.run();
+    done.fail(error);
   }
 
   private static UpstreamFailure asFailure(Throwable cause, String backend) {

@@ -1,11 +1,14 @@
 package dev.polder.runtime.edge;
 
+import dev.polder.runtime.audit.trail.AuditTrail;
+import dev.polder.runtime.audit.trail.CallRecords;
 import dev.polder.runtime.config.GatewayConfig;
 import dev.polder.runtime.error.GatewayException;
 import dev.polder.runtime.error.OpenAiErrors;
 import dev.polder.runtime.pipeline.GatewayCall;
 import dev.polder.runtime.pipeline.GatewayCall.Operation;
 import dev.polder.runtime.pipeline.Pipeline;
+import io.vertx.core.Context;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpHeaders;
@@ -23,7 +26,9 @@ import org.jboss.logging.Logger;
 /**
  * The OpenAI-compatible HTTP edge on Vert.x. It reads the request, runs the route of the operation
  * on a worker thread (the route decides), then relays the backend's answer on the event loop (the
- * bytes never ride in a Camel message) and finally runs the after-route.
+ * bytes never ride in a Camel message). Every request ends through one {@link CallEnding}: the
+ * after-route runs and the audit record is durable before the response (or a stream's last event)
+ * is sent. Requests that reach no route (unknown path, body too large, ...) are audited here.
  */
 @ApplicationScoped
 public class OpenAiEdge {
@@ -32,22 +37,39 @@ public class OpenAiEdge {
   static final String REQUEST_ID_HEADER = "x-polder-request-id";
   static final String DECISION_HEADER = "x-polder-decision";
 
+  /** Routing-context key of the call's {@link CallEnding}: such a request is audited there. */
+  private static final String ENDING = "polder.ending";
+
+  private static final String RECEIVED = "polder.received-nanos";
+
   private final GatewayConfig config;
   private final Pipeline pipeline;
   private final BackendRelay relay;
+  private final AuditTrail trail;
   private final Vertx vertx;
   private final boolean onEventLoop;
 
   @Inject
-  OpenAiEdge(GatewayConfig config, Pipeline pipeline, BackendRelay relay, Vertx vertx) {
+  OpenAiEdge(
+      GatewayConfig config, Pipeline pipeline, BackendRelay relay, AuditTrail trail, Vertx vertx) {
     this.config = config;
     this.pipeline = pipeline;
     this.relay = relay;
+    this.trail = trail;
     this.vertx = vertx;
     this.onEventLoop = config.routes().onEventLoop();
   }
 
   void routes(@Observes Router router) {
+    // First of all handlers: when the request arrived, for the records of requests no route takes.
+    router
+        .route()
+        .order(Integer.MIN_VALUE)
+        .handler(
+            ctx -> {
+              ctx.put(RECEIVED, System.nanoTime());
+              ctx.next();
+            });
     BodyHandler body =
         BodyHandler.create(false)
             .setBodyLimit(config.limits().maxBodyBytes())
@@ -81,6 +103,10 @@ public class OpenAiEdge {
     GatewayCall call =
         new GatewayCall(
             requestId, operation, ctx.request().headers(), body == null ? null : body.getBytes());
+    CallEnding ending =
+        new CallEnding(
+            call, response, vertx.getOrCreateContext(), pipeline, trail, vertx, onEventLoop);
+    ctx.put(ENDING, ending);
     if (onEventLoop) {
       Throwable failure = null;
       try {
@@ -88,7 +114,7 @@ public class OpenAiEdge {
       } catch (RuntimeException e) {
         failure = e;
       }
-      decided(call, operation, response, failure);
+      decided(call, operation, response, ending, failure);
     } else {
       vertx
           .executeBlocking(
@@ -99,25 +125,31 @@ public class OpenAiEdge {
               false)
           .onComplete(
               result ->
-                  decided(call, operation, response, result.failed() ? result.cause() : null));
+                  decided(
+                      call, operation, response, ending, result.failed() ? result.cause() : null));
     }
   }
 
   private void decided(
-      GatewayCall call, Operation operation, HttpServerResponse response, Throwable failure) {
+      GatewayCall call,
+      Operation operation,
+      HttpServerResponse response,
+      CallEnding ending,
+      Throwable failure) {
     call.decisionSummary().ifPresent(summary -> response.putHeader(DECISION_HEADER, summary));
     if (failure != null) {
-      GatewayException error = asGatewayException(failure, call);
-      call.status(error.status());
-      call.errorCode(error.code());
-      ErrorReplies.send(response, error);
-      after(call);
+      ending.fail(asGatewayException(failure, call));
     } else if (call.responseBody().isPresent()) {
       call.status(200);
-      response
-          .putHeader(HttpHeaders.CONTENT_TYPE, "application/json")
-          .end(call.responseBody().get().toString());
-      after(call);
+      String answer = call.responseBody().get().toString();
+      ending.end(
+          auditFailure -> {
+            if (auditFailure != null) {
+              ErrorReplies.send(response, auditFailure);
+            } else if (!response.ended() && !response.closed()) {
+              response.putHeader(HttpHeaders.CONTENT_TYPE, "application/json").end(answer);
+            }
+          });
     } else if (call.request() == null || call.candidates().isEmpty()) {
       // A route edited so that it no longer parses or selects: say so, do not guess.
       GatewayException error =
@@ -130,38 +162,20 @@ public class OpenAiEdge {
                   + operation.routeId()
                   + "' must run the steps 'parse' and 'select-backend'");
       LOG.error(error.getMessage());
-      call.status(500);
-      call.errorCode(error.code());
-      ErrorReplies.send(response, error);
-      after(call);
+      ending.fail(error);
     } else {
-      relayGuarded(call, response);
+      relayGuarded(call, ending);
     }
   }
 
-  private void relayGuarded(GatewayCall call, HttpServerResponse response) {
+  private void relayGuarded(GatewayCall call, CallEnding ending) {
     try {
-      relay.relay(call, response, () -> after(call));
+      relay.relay(call, ending);
     } catch (RuntimeException e) {
+      // A relay bug before the call ended; after it ended the second end is refused and logged.
       LOG.errorf(e, "Request %s: relay failed", call.requestId());
-      call.status(500);
-      call.errorCode("internal_error");
-      ErrorReplies.send(response, OpenAiErrors.forStatus(500));
-      after(call);
+      ending.fail(OpenAiErrors.forStatus(500));
     }
-  }
-
-  private void after(GatewayCall call) {
-    if (onEventLoop) {
-      pipeline.after(call);
-      return;
-    }
-    vertx.executeBlocking(
-        () -> {
-          pipeline.after(call);
-          return null;
-        },
-        false);
   }
 
   private void failure(RoutingContext ctx) {
@@ -191,7 +205,40 @@ public class OpenAiEdge {
           ctx.request().method(),
           ctx.request().path());
     }
-    ErrorReplies.send(response, error);
+    if (ctx.get(ENDING) != null || requestId == null || response.ended()) {
+      ErrorReplies.send(response, error); // audited where the call ends (or already answered)
+      return;
+    }
+    auditUnrouted(ctx, requestId, error);
+  }
+
+  /** A request no route took (unknown path, wrong method, body too large): audited here. */
+  private void auditUnrouted(RoutingContext ctx, String requestId, GatewayException error) {
+    Long received = ctx.get(RECEIVED);
+    HttpServerResponse response = ctx.response();
+    Context context = vertx.getOrCreateContext();
+    ctx.put(ENDING, Boolean.TRUE);
+    trail
+        .appendAsync(
+            CallRecords.unrouted(
+                requestId,
+                ctx.request().path() == null ? "/" : ctx.request().path(),
+                received == null ? System.nanoTime() : received,
+                ctx.request().getHeader("traceparent"),
+                error.status(),
+                error.code()))
+        .whenComplete(
+            (receipt, failure) ->
+                context.runOnContext(
+                    v -> {
+                      if (failure != null) {
+                        LOG.errorf(
+                            "Request %s: audit record not written, the request fails: %s",
+                            requestId, failure.getMessage());
+                      }
+                      ErrorReplies.send(
+                          response, failure == null ? error : CallEnding.auditFailed(requestId));
+                    }));
   }
 
   private static GatewayException asGatewayException(Throwable cause, GatewayCall call) {

@@ -1,6 +1,7 @@
 package dev.polder.runtime.explain;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.polder.runtime.audit.trail.CallProperties;
 import dev.polder.runtime.config.GatewayConfig;
 import dev.polder.runtime.error.GatewayException;
 import dev.polder.runtime.error.OpenAiErrors;
@@ -18,6 +19,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ThreadLocalRandom;
 import org.jboss.logging.Logger;
 
@@ -79,6 +81,7 @@ public class ExplainEndpoint {
                 throw error;
               } finally {
                 pipeline.after(call);
+                awaitAuditRecord(call);
               }
             },
             false)
@@ -94,6 +97,28 @@ public class ExplainEndpoint {
                 send(response, (GatewayException) result.cause());
               }
             });
+  }
+
+  /**
+   * Like every answer, an explanation leaves only once its audit record is durable (the
+   * after-route's audit step left the pending append on the call); a record that cannot be written
+   * fails it.
+   */
+  private static void awaitAuditRecord(GatewayCall call) {
+    if (call.properties().get(CallProperties.PENDING) instanceof CompletableFuture<?> pending) {
+      try {
+        pending.join();
+      } catch (RuntimeException e) {
+        LOG.errorf("Request %s: audit record not written: %s", call.requestId(), e.getMessage());
+        throw new GatewayException(
+            500,
+            "server_error",
+            "audit_unavailable",
+            null,
+            "The request could not be recorded in the audit log; see the gateway log for request "
+                + call.requestId());
+      }
+    }
   }
 
   private void failure(RoutingContext ctx) {

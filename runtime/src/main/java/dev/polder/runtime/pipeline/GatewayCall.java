@@ -6,7 +6,9 @@ import dev.polder.connectors.api.Usage;
 import dev.polder.runtime.identity.Principal;
 import io.vertx.core.MultiMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * One request as the pipeline steps see it: what arrived, what the steps decided, and (for the
@@ -40,6 +42,9 @@ public final class GatewayCall {
   private Usage usage;
   private long timeToFirstByteMicros = -1;
   private String errorCode;
+
+  // Exchange properties the steps set (findings, decision, ...), carried from route to route.
+  private final Map<String, Object> properties = new ConcurrentHashMap<>();
 
   public GatewayCall(String requestId, Operation operation, MultiMap headers, byte[] rawBody) {
     this.requestId = requestId;
@@ -227,6 +232,15 @@ public final class GatewayCall {
 
   public void errorCode(String value) {
     this.errorCode = value;
+  }
+
+  /**
+   * The exchange properties that steps of this call's routes set (e.g. {@code polder.findings},
+   * {@code polder.decision}): each route's exchange starts with them and hands its own back, so the
+   * after-route (audit) sees what the before-route decided. Null values are not kept.
+   */
+  public Map<String, Object> properties() {
+    return properties;
   }
 
   public static GatewayCall of(org.apache.camel.Exchange exchange) {

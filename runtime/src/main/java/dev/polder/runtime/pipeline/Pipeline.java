@@ -17,7 +17,8 @@ import org.jboss.logging.Logger;
 
 /**
  * Runs the Camel routes of a call: {@code direct:<operation>} before the backend call and {@code
- * direct:<operation>-after} once the response has ended. Blocking: call it on a worker thread.
+ * direct:<operation>-after} once the response is known, before its end is sent. Blocking: call it
+ * on a worker thread.
  */
 @ApplicationScoped
 public class Pipeline {
@@ -51,6 +52,7 @@ public class Pipeline {
   public void before(GatewayCall call) {
     Exchange exchange = exchange(call);
     template.send(before.get(call.operation()), exchange);
+    keepProperties(call, exchange);
     throwFailure(call, exchange);
   }
 
@@ -65,6 +67,7 @@ public class Pipeline {
     call.dryRun(true);
     Exchange exchange = exchange(call);
     template.send(before.get(call.operation()), exchange);
+    keepProperties(call, exchange);
     return exchange;
   }
 
@@ -107,15 +110,21 @@ public class Pipeline {
         "The request pipeline failed; see the gateway log for request " + call.requestId());
   }
 
-  /** Runs the after-route (account, audit, ...); failures are logged, never thrown. */
+  /**
+   * Runs the after-route (account, audit, ...); failures are logged, never thrown. The edge sends
+   * the response after it (see the audit step).
+   */
   public void after(GatewayCall call) {
     Exchange exchange = exchange(call);
     template.send(after.get(call.operation()), exchange);
+    keepProperties(call, exchange);
     Exception failure = exchange.getException();
     if (failure instanceof DirectConsumerNotAvailableException) {
       String routeId = call.operation().routeId() + "-after";
       if (warnedMissing.add(routeId)) {
-        LOG.warnf("Route %s is not loaded: calls are not accounted or audited", routeId);
+        LOG.warnf(
+            "Route %s is not loaded: calls are not accounted (the edge still audits them)",
+            routeId);
       }
     } else if (failure != null) {
       LOG.errorf(
@@ -126,8 +135,21 @@ public class Pipeline {
     }
   }
 
+  /** The route's exchange properties go back to the call, for the next route of the call. */
+  private static void keepProperties(GatewayCall call, Exchange exchange) {
+    exchange
+        .getProperties()
+        .forEach(
+            (name, value) -> {
+              if (value != null && !GatewayCall.PROPERTY.equals(name)) {
+                call.properties().put(name, value);
+              }
+            });
+  }
+
   private Exchange exchange(GatewayCall call) {
     Exchange exchange = new DefaultExchange(camel);
+    call.properties().forEach(exchange::setProperty);
     exchange.setProperty(GatewayCall.PROPERTY, call);
     exchange.getMessage().setHeader(PipelineHeaders.REQUEST_ID, call.requestId());
     if (call.dryRun()) {

@@ -3,6 +3,8 @@ package dev.polder.runtime.config;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.polder.runtime.audit.trail.AuditSettings;
+import dev.polder.runtime.audit.trail.AuditSettingsCheck;
 import io.quarkus.runtime.configuration.DurationConverter;
 import io.smallrye.config.SmallRyeConfig;
 import io.smallrye.config.SmallRyeConfigBuilder;
@@ -11,6 +13,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
@@ -37,7 +40,7 @@ class ConfigValidatorTest {
     String expected = firstLine.substring("# expect: ".length());
     String reported;
     try {
-      reported = String.join("\n", ConfigValidator.problems(load(fixture)));
+      reported = String.join("\n", problems(fixture));
     } catch (RuntimeException e) {
       // Type errors and missing keys are reported by SmallRye Config while mapping.
       reported = e.getMessage();
@@ -47,25 +50,31 @@ class ConfigValidatorTest {
 
   @Test
   void embeddedDefaultsAreValid() throws IOException {
-    assertEquals(
-        List.of(), ConfigValidator.problems(load(Path.of("src/main/resources/application.yaml"))));
+    assertEquals(List.of(), problems(Path.of("src/main/resources/application.yaml")));
   }
 
   @Test
   void exampleConfigurationIsValid() throws IOException {
-    assertEquals(
-        List.of(), ConfigValidator.problems(load(Path.of("../config/application.example.yaml"))));
+    assertEquals(List.of(), problems(Path.of("../config/application.example.yaml")));
   }
 
-  static GatewayConfig load(Path yaml) throws IOException {
-    SmallRyeConfig config =
-        new SmallRyeConfigBuilder()
-            .withSources(new YamlConfigSource(yaml.toUri().toURL()))
-            .addDefaultInterceptors()
-            .withConverter(Duration.class, 100, new DurationConverter())
-            .withMapping(GatewayConfig.class)
-            .withValidateUnknown(false)
-            .build();
-    return config.getConfigMapping(GatewayConfig.class);
+  /** What start-up reports: the gateway's checks, then those of other {@code polder.*} parts. */
+  static List<String> problems(Path yaml) throws IOException {
+    SmallRyeConfig config = config(yaml);
+    List<String> problems = new ArrayList<>();
+    problems.addAll(ConfigValidator.problems(config.getConfigMapping(GatewayConfig.class)));
+    problems.addAll(AuditSettingsCheck.problems(config.getConfigMapping(AuditSettings.class)));
+    return problems;
+  }
+
+  private static SmallRyeConfig config(Path yaml) throws IOException {
+    return new SmallRyeConfigBuilder()
+        .withSources(new YamlConfigSource(yaml.toUri().toURL()))
+        .addDefaultInterceptors()
+        .withConverter(Duration.class, 100, new DurationConverter())
+        .withMapping(GatewayConfig.class)
+        .withMapping(AuditSettings.class)
+        .withValidateUnknown(false)
+        .build();
   }
 }

@@ -3,6 +3,7 @@ package dev.polder.runtime.features;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.polder.runtime.decision.bundle.BundleManager;
+import dev.polder.runtime.support.AuditDir;
 import dev.polder.runtime.support.BundleCopy;
 import dev.polder.runtime.support.GatewayTestResource;
 import dev.polder.runtime.support.RecordedBackends;
@@ -39,6 +40,8 @@ class FeaturesTest {
    */
   static final String DEFAULT_TAGS = "not @needs-pii-wiring";
 
+  AuditDir audit;
+
   @Test
   void featuresPass() {
     Path features = Path.of(System.getProperty("polder.features", "../features"));
@@ -50,6 +53,7 @@ class FeaturesTest {
     GatewayWorld.bundle = bundle;
     GatewayWorld.bundles = bundles;
     GatewayWorld.recorded = recorded;
+    GatewayWorld.audit = audit;
     byte status =
         io.cucumber.core.cli.Main.run(
             new String[] {

@@ -1,6 +1,7 @@
 package dev.polder.runtime.features;
 
 import dev.polder.runtime.decision.bundle.BundleManager;
+import dev.polder.runtime.support.AuditDir;
 import dev.polder.runtime.support.BundleCopy;
 import dev.polder.runtime.support.RecordedBackends;
 import dev.polder.runtime.support.Upstreams;
@@ -15,9 +16,10 @@ public final class GatewayWorld {
   static volatile BundleCopy bundle;
   static volatile BundleManager bundles;
   static volatile RecordedBackends recorded;
+  static volatile AuditDir audit;
 
-  /** The last response of the scenario, whichever step class sent the request. */
-  static volatile HttpResponse<String> response;
+  /** The last response any step received, for steps of other classes. */
+  static volatile HttpResponse<String> lastResponse;
 
   private GatewayWorld() {}
 }

@@ -96,26 +96,26 @@ public class RecordingBackendSteps {
 
   @Then("the response header {string} contains {string}")
   public void responseHeaderContains(String header, String text) {
-    String value = GatewayWorld.response.headers().firstValue(header).orElse("");
+    String value = GatewayWorld.lastResponse.headers().firstValue(header).orElse("");
     assertTrue(value.contains(text), () -> header + ": " + value);
   }
 
   @Then("the response error message contains {string}")
   public void errorMessageContains(String text) throws Exception {
     String message =
-        JSON.readTree(GatewayWorld.response.body()).path("error").path("message").asText();
+        JSON.readTree(GatewayWorld.lastResponse.body()).path("error").path("message").asText();
     assertTrue(message.contains(text), () -> "error message: " + message);
   }
 
   @Then("the answer the client reads contains {string}")
   public void answerContains(String text) throws Exception {
-    String answer = answer(GatewayWorld.response);
+    String answer = answer(GatewayWorld.lastResponse);
     assertTrue(answer.contains(text), () -> "answer: " + answer);
   }
 
   @Then("the answer the client reads does not contain {string}")
   public void answerDoesNotContain(String text) throws Exception {
-    String answer = answer(GatewayWorld.response);
+    String answer = answer(GatewayWorld.lastResponse);
     assertFalse(answer.contains(text), () -> "answer: " + answer);
   }
 
@@ -146,7 +146,7 @@ public class RecordingBackendSteps {
   }
 
   private static void send(String key, String path, String body) {
-    GatewayWorld.response = Clients.post(GatewayWorld.gateway, path, key, body);
+    GatewayWorld.lastResponse = Clients.post(GatewayWorld.gateway, path, key, body);
   }
 
   private static String chat(String model, String prompt, boolean stream) {

@@ -20,6 +20,7 @@ public class GatewayTestResource implements QuarkusTestResourceLifecycleManager 
   private RoutesCopy routes;
   private BundleCopy bundle;
   private RecordedBackends recorded;
+  private AuditDir audit;
 
   @Override
   public Map<String, String> start() {
@@ -30,6 +31,8 @@ public class GatewayTestResource implements QuarkusTestResourceLifecycleManager 
     // A copy of the repository's routes, so a test can change a route and watch it reload.
     config.put("polder.routes.path", routes.folder().toString());
     config.put("polder.routes.reload", "true");
+    audit = AuditDir.create();
+    config.put("polder.audit.directory", audit.folder().toString());
     config.put("test.hook-url", upstreams.get("e").baseUrl());
     // A copy of the repository's bundle, so a compliance spec can add a policy and reload.
     bundle = BundleCopy.of(Path.of("../rules"), Path.of("../policies"));
@@ -139,6 +142,7 @@ public class GatewayTestResource implements QuarkusTestResourceLifecycleManager 
     injector.injectIntoFields(routes, new TestInjector.MatchesType(RoutesCopy.class));
     injector.injectIntoFields(bundle, new TestInjector.MatchesType(BundleCopy.class));
     injector.injectIntoFields(recorded, new TestInjector.MatchesType(RecordedBackends.class));
+    injector.injectIntoFields(audit, new TestInjector.MatchesType(AuditDir.class));
   }
 
   @Override
@@ -154,6 +158,9 @@ public class GatewayTestResource implements QuarkusTestResourceLifecycleManager 
     }
     if (bundle != null) {
       bundle.delete();
+    }
+    if (audit != null) {
+      audit.delete();
     }
   }
 }
