@@ -17,6 +17,7 @@ import dev.polder.runtime.redact.AnswerStream;
 import dev.polder.runtime.redact.ResponsePlan;
 import dev.polder.runtime.routing.LatencyTracker;
 import dev.polder.runtime.routing.StickySessions;
+import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpHeaders;
@@ -68,7 +69,11 @@ class BackendRelay {
 
   /** Relays the call and ends it through {@code done}, whatever the outcome. */
   void relay(GatewayCall call, CallEnding done) {
-    attempt(call, done.response(), 0, null, done);
+    // A caller that goes away cancels the backend call: a pending attempt is aborted and a stream's
+    // upstream request is reset, so the backend stops generating for nobody.
+    Promise<Void> cancelled = Promise.promise();
+    done.response().closeHandler(v -> cancelled.tryComplete());
+    attempt(call, done.response(), 0, null, cancelled, done);
   }
 
   private void attempt(
@@ -76,6 +81,7 @@ class BackendRelay {
       HttpServerResponse response,
       int index,
       UpstreamFailure lastFailure,
+      Promise<Void> cancelled,
       CallEnding done) {
     if (response.closed()) {
       call.status(499);
@@ -101,7 +107,7 @@ class BackendRelay {
     if (connector.spec().isExternal() && !call.egressPermitted()) {
       // Defence in depth: select-backend drops these already, unless a route step changed that.
       LOG.warnf("Request %s: skipped external backend %s without egress", call.requestId(), name);
-      attempt(call, response, index + 1, lastFailure, done);
+      attempt(call, response, index + 1, lastFailure, cancelled, done);
       return;
     }
     if (connector.spec().isExternal() && call.attached(ResponsePlan.class).isEmpty()) {
@@ -109,7 +115,7 @@ class BackendRelay {
       LOG.warnf(
           "Request %s: skipped external backend %s: the route did not run the redact step",
           call.requestId(), name);
-      attempt(call, response, index + 1, lastFailure, done);
+      attempt(call, response, index + 1, lastFailure, cancelled, done);
       return;
     }
     UpstreamRequest request =
@@ -118,7 +124,7 @@ class BackendRelay {
       call.properties().put(CallProperties.EGRESS, Boolean.TRUE); // the request leaves now
     }
     connector
-        .send(request)
+        .send(request, cancelled.future())
         .onComplete(
             result -> {
               if (result.succeeded()) {
@@ -126,16 +132,26 @@ class BackendRelay {
                 if (result.result() instanceof UpstreamResponse.Complete complete) {
                   relayComplete(call, response, complete, done);
                 } else {
-                  relayStream(call, response, (UpstreamResponse.Streaming) result.result(), done);
+                  relayStream(
+                      call,
+                      response,
+                      (UpstreamResponse.Streaming) result.result(),
+                      cancelled,
+                      done);
                 }
                 return;
               }
               UpstreamFailure failure = asFailure(result.cause(), name);
-              if (failure.failoverSafe()) {
+              if (failure.kind() == UpstreamFailure.Kind.CANCELLED) {
+                call.status(499);
+                call.errorCode("client_closed_request");
+                call.backend(name);
+                done.end(ignored -> {}); // nobody is left to answer
+              } else if (failure.failoverSafe()) {
                 LOG.infof(
                     "Request %s: backend %s failed (%s), trying the next candidate",
                     call.requestId(), name, failure.kind().code());
-                attempt(call, response, index + 1, failure, done);
+                attempt(call, response, index + 1, failure, cancelled, done);
               } else {
                 fail(
                     call,
@@ -225,6 +241,7 @@ class BackendRelay {
       GatewayCall call,
       HttpServerResponse response,
       UpstreamResponse.Streaming streaming,
+      Promise<Void> cancelled,
       CallEnding done) {
     call.status(streaming.status());
     long ttfb = TimeUnit.NANOSECONDS.toMicros(streaming.timeToFirstByte().toNanos());
@@ -235,9 +252,11 @@ class BackendRelay {
     AnswerText answer = done.keepsAnswer() ? new AnswerText() : null;
     StreamEnd end = new StreamEnd(call, response, answer, done);
     if (!response.closed()) {
-      // A caller that goes away must not leave the stream paused on a full write queue.
+      // The caller went away: cancel the backend call (the connector resets the upstream request
+      // and drops what it buffered) and end the call.
       response.closeHandler(
           v -> {
+            cancelled.tryComplete();
             events.resume();
             end.callerLeft();
           });
@@ -286,6 +305,13 @@ class BackendRelay {
                     .error()
                     .ifPresent(
                         error -> {
+                          if (error.kind() == UpstreamFailure.Kind.CANCELLED) {
+                            call.errorCode("client_closed_request");
+                            LOG.debugf(
+                                "Request %s: the caller left; stream from %s cancelled",
+                                call.requestId(), streaming.backend());
+                            return;
+                          }
                           call.errorCode(error.kind().code());
                           LOG.warnf(
                               "Request %s: stream from %s broke off: %s",

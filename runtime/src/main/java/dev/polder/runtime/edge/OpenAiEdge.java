@@ -35,6 +35,7 @@ public class OpenAiEdge {
 
   private static final Logger LOG = Logger.getLogger(OpenAiEdge.class);
   static final String REQUEST_ID_HEADER = "x-polder-request-id";
+  static final String DECISION_HEADER = "x-polder-decision";
 
   /** Routing-context key of the call's {@link CallEnding}: such a request is audited there. */
   private static final String ENDING = "polder.ending";
@@ -135,6 +136,7 @@ public class OpenAiEdge {
       HttpServerResponse response,
       CallEnding ending,
       Throwable failure) {
+    call.decisionSummary().ifPresent(summary -> response.putHeader(DECISION_HEADER, summary));
     if (failure != null) {
       ending.fail(asGatewayException(failure, call));
     } else if (call.responseBody().isPresent()) {

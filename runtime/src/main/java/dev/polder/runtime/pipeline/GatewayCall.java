@@ -33,6 +33,8 @@ public final class GatewayCall {
   private List<String> candidates = List.of();
   private String stickyKey;
   private ObjectNode responseBody;
+  private boolean dryRun;
+  private String decisionSummary;
 
   // Filled in after the backend call, for the after-route.
   private String backend;
@@ -168,6 +170,31 @@ public final class GatewayCall {
 
   public void responseBody(ObjectNode value) {
     this.responseBody = value;
+  }
+
+  /**
+   * An explain call: the steps run as for a real request, but no backend is called. Steps with side
+   * effects outside the request (reservations, vault entries) may look at it; routes see the header
+   * {@link PipelineHeaders#DRY_RUN}.
+   */
+  public boolean dryRun() {
+    return dryRun;
+  }
+
+  public void dryRun(boolean value) {
+    this.dryRun = value;
+  }
+
+  /**
+   * The decision in short, as the response header {@code x-polder-decision} shows it (e.g. {@code
+   * allow; level=internal; egress=false}); empty before any decision step ran.
+   */
+  public Optional<String> decisionSummary() {
+    return Optional.ofNullable(decisionSummary);
+  }
+
+  public void decisionSummary(String value) {
+    this.decisionSummary = value;
   }
 
   public Optional<String> backend() {

@@ -53,6 +53,35 @@ public class Pipeline {
     Exchange exchange = exchange(call);
     template.send(before.get(call.operation()), exchange);
     keepProperties(call, exchange);
+    throwFailure(call, exchange);
+  }
+
+  /**
+   * Runs the before-route of an explain call (marked {@link GatewayCall#dryRun()}) and hands back
+   * its exchange, so the caller can read what the steps left there (findings, decision) even when a
+   * step refused the request.
+   *
+   * @return the exchange; {@link #failure(GatewayCall, Exchange)} says how a refusal would look
+   */
+  public Exchange dryRun(GatewayCall call) {
+    call.dryRun(true);
+    Exchange exchange = exchange(call);
+    template.send(before.get(call.operation()), exchange);
+    keepProperties(call, exchange);
+    return exchange;
+  }
+
+  /** The error the caller would get for the exchange's failure, or null when the route passed. */
+  public GatewayException failure(GatewayCall call, Exchange exchange) {
+    try {
+      throwFailure(call, exchange);
+      return null;
+    } catch (GatewayException e) {
+      return e;
+    }
+  }
+
+  private void throwFailure(GatewayCall call, Exchange exchange) {
     Exception failure = exchange.getException();
     if (failure == null) {
       return;
@@ -123,6 +152,9 @@ public class Pipeline {
     call.properties().forEach(exchange::setProperty);
     exchange.setProperty(GatewayCall.PROPERTY, call);
     exchange.getMessage().setHeader(PipelineHeaders.REQUEST_ID, call.requestId());
+    if (call.dryRun()) {
+      exchange.getMessage().setHeader(PipelineHeaders.DRY_RUN, true);
+    }
     if (call.request() != null) {
       exchange.getMessage().setBody(call.request());
       exchange.getMessage().setHeader(PipelineHeaders.MODEL, call.model());

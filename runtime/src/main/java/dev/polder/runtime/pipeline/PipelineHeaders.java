@@ -15,5 +15,8 @@ public final class PipelineHeaders {
   public static final String BACKEND = "PolderBackend";
   public static final String STATUS = "PolderStatus";
 
+  /** {@code true} on an explain call: no backend will be called. */
+  public static final String DRY_RUN = "PolderDryRun";
+
   private PipelineHeaders() {}
 }

@@ -2,12 +2,16 @@ package dev.polder.runtime.features;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import dev.polder.runtime.decision.bundle.BundleManager;
 import dev.polder.runtime.support.AuditDir;
+import dev.polder.runtime.support.BundleCopy;
 import dev.polder.runtime.support.GatewayTestResource;
+import dev.polder.runtime.support.RecordedBackends;
 import dev.polder.runtime.support.Upstreams;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -25,6 +29,16 @@ class FeaturesTest {
   URI gateway;
 
   Upstreams upstreams;
+  BundleCopy bundle;
+
+  @Inject BundleManager bundles;
+  RecordedBackends recorded;
+
+  /**
+   * Scenarios that need steps not yet in the pipeline carry a tag and are left out until then;
+   * {@code -Dpolder.features.tags=...} overrides (e.g. {@code "not @wip"} runs them all).
+   */
+  static final String DEFAULT_TAGS = "not @needs-pii-wiring";
 
   AuditDir audit;
 
@@ -36,6 +50,9 @@ class FeaturesTest {
     }
     GatewayWorld.gateway = gateway;
     GatewayWorld.upstreams = upstreams;
+    GatewayWorld.bundle = bundle;
+    GatewayWorld.bundles = bundles;
+    GatewayWorld.recorded = recorded;
     GatewayWorld.audit = audit;
     byte status =
         io.cucumber.core.cli.Main.run(
@@ -47,6 +64,8 @@ class FeaturesTest {
               "--plugin",
               "summary",
               "--monochrome",
+              "--tags",
+              System.getProperty("polder.features.tags", DEFAULT_TAGS),
               features.toString()
             },
             Thread.currentThread().getContextClassLoader());

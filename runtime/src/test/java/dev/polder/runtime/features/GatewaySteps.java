@@ -23,7 +23,6 @@ public class GatewaySteps {
   private static final ObjectMapper JSON = new ObjectMapper();
 
   private final Map<String, Integer> countsAtStart = new HashMap<>();
-  private HttpResponse<String> response;
 
   @Before
   public void rememberUpstreamCounts() {
@@ -59,21 +58,25 @@ public class GatewaySteps {
 
   @Then("the response status is {int}")
   public void responseStatus(int status) {
+    HttpResponse<String> response = GatewayWorld.lastResponse;
     assertEquals(status, response.statusCode(), response.body());
   }
 
   @Then("the response header {string} is {string}")
   public void responseHeader(String header, String value) {
+    HttpResponse<String> response = GatewayWorld.lastResponse;
     assertEquals(value, response.headers().firstValue(header).orElse(null), header);
   }
 
   @Then("the response JSON {string} is {string}")
   public void responseJson(String pointer, String value) throws Exception {
+    HttpResponse<String> response = GatewayWorld.lastResponse;
     assertEquals(value, JSON.readTree(response.body()).at(pointer).asText(), response.body());
   }
 
   @Then("the response is an OpenAI error with code {string}")
   public void openAiError(String code) throws Exception {
+    HttpResponse<String> response = GatewayWorld.lastResponse;
     JsonNode error = JSON.readTree(response.body()).path("error");
     assertTrue(error.has("message") && error.has("type") && error.has("param"), response.body());
     assertEquals(code, error.path("code").asText(), response.body());
@@ -94,8 +97,7 @@ public class GatewaySteps {
   }
 
   private void send(String key, String path, String body) {
-    response = Clients.post(GatewayWorld.gateway, path, key, body);
-    GatewayWorld.lastResponse = response;
+    GatewayWorld.lastResponse = Clients.post(GatewayWorld.gateway, path, key, body);
   }
 
   private static String chatBody(String model) {

@@ -18,6 +18,8 @@ public class GatewayTestResource implements QuarkusTestResourceLifecycleManager 
 
   private Upstreams upstreams;
   private RoutesCopy routes;
+  private BundleCopy bundle;
+  private RecordedBackends recorded;
   private AuditDir audit;
 
   @Override
@@ -32,8 +34,10 @@ public class GatewayTestResource implements QuarkusTestResourceLifecycleManager 
     audit = AuditDir.create();
     config.put("polder.audit.directory", audit.folder().toString());
     config.put("test.hook-url", upstreams.get("e").baseUrl());
-    config.put("polder.decision.rules-path", "../rules");
-    config.put("polder.decision.policies-path", "../policies");
+    // A copy of the repository's bundle, so a compliance spec can add a policy and reload.
+    bundle = BundleCopy.of(Path.of("../rules"), Path.of("../policies"));
+    config.put("polder.decision.rules-path", bundle.rules().toString());
+    config.put("polder.decision.policies-path", bundle.policies().toString());
     config.put("polder.decision.reload", "false");
     config.put("polder.limits.max-body-bytes", "65536");
     config.put("polder.limits.max-json-depth", "32");
@@ -69,7 +73,42 @@ public class GatewayTestResource implements QuarkusTestResourceLifecycleManager 
     config.put("polder.models.with-fallback.fallback[0]", "b");
     model(config, "outside", "external:1:0");
     model(config, "plain", "a:1:0");
+    compliance(config);
     return config;
+  }
+
+  /**
+   * The compliance specs' world: backends that record every byte they receive, a model that prefers
+   * the external one, and callers that differ in environment and egress.
+   */
+  private void compliance(Map<String, String> config) {
+    recorded = RecordedBackends.start();
+    backend(config, RecordedBackends.INTERNAL, "vllm", recorded.internal(), "internal");
+    backend(config, RecordedBackends.EXTERNAL, "openai", recorded.external(), "external");
+    config.put("polder.backends." + RecordedBackends.EXTERNAL + ".api-key", "sk-recorded");
+    model(
+        config, "governed", RecordedBackends.EXTERNAL + ":1:0", RecordedBackends.INTERNAL + ":1:1");
+    model(config, "external-only", RecordedBackends.EXTERNAL + ":1:0");
+    String models = "governed,external-only";
+    key(config, "c-dev", "compliance-dev", "svc-reports", "analytics", models, true);
+    config.put("polder.auth.keys.c-dev.environment", "development");
+    key(config, "c-restricted", "compliance-restricted", "svc-ledger", "finance", models, true);
+    config.put("polder.auth.keys.c-restricted.environment", "restricted");
+    key(config, "c-no-egress", "compliance-no-egress", "svc-hr", "people", models, false);
+    config.put("polder.auth.keys.c-no-egress.environment", "development");
+  }
+
+  private static void backend(
+      Map<String, String> config,
+      String name,
+      String provider,
+      RecordingBackend server,
+      String location) {
+    String prefix = "polder.backends." + name + ".";
+    config.put(prefix + "provider", provider);
+    config.put(prefix + "url", server.baseUrl());
+    config.put(prefix + "location", location);
+    config.put(prefix + "retry.max-attempts", "1");
   }
 
   private static void key(
@@ -103,6 +142,8 @@ public class GatewayTestResource implements QuarkusTestResourceLifecycleManager 
   public void inject(TestInjector injector) {
     injector.injectIntoFields(upstreams, new TestInjector.MatchesType(Upstreams.class));
     injector.injectIntoFields(routes, new TestInjector.MatchesType(RoutesCopy.class));
+    injector.injectIntoFields(bundle, new TestInjector.MatchesType(BundleCopy.class));
+    injector.injectIntoFields(recorded, new TestInjector.MatchesType(RecordedBackends.class));
     injector.injectIntoFields(audit, new TestInjector.MatchesType(AuditDir.class));
   }
 
@@ -113,6 +154,12 @@ public class GatewayTestResource implements QuarkusTestResourceLifecycleManager 
     }
     if (routes != null) {
       routes.delete();
+    }
+    if (recorded != null) {
+      recorded.close();
+    }
+    if (bundle != null) {
+      bundle.delete();
     }
     if (audit != null) {
       audit.delete();

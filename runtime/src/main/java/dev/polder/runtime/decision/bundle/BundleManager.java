@@ -3,7 +3,10 @@ package dev.polder.runtime.decision.bundle;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 import java.util.concurrent.Executors;
@@ -30,6 +33,9 @@ public final class BundleManager implements AutoCloseable {
   private final Object reloadLock = new Object();
   private ScheduledExecutorService watcher;
   private volatile String lastFingerprint = "";
+
+  /** Which of rules/ and policies/ held files in the active bundle. */
+  private volatile Set<String> activeFolders = Set.of();
 
   public BundleManager(
       Path rulesDir, Path policiesDir, BundleCompiler compiler, Executor executor) {
@@ -65,6 +71,10 @@ public final class BundleManager implements AutoCloseable {
         return refused("-", at, List.of(e.getMessage()));
       }
       CompiledBundle previous = active.get();
+      List<String> emptied = emptiedFolders(previous, snapshot);
+      if (!emptied.isEmpty()) {
+        return refused(snapshot.hash(), at, emptied);
+      }
       if (previous != null && previous.hash().equals(snapshot.hash())) {
         BundleStatus old = status.get();
         return record(
@@ -83,6 +93,7 @@ public final class BundleManager implements AutoCloseable {
         CompiledBundle bundle = compiler.compile(snapshot);
         BundleWarmup.run(bundle);
         active.set(bundle);
+        activeFolders = folders(snapshot);
         LOG.infof(
             "policy bundle %s active (%d ms, %d Rego tests passed)",
             bundle.shortHash(), bundle.compileTime().toMillis(), bundle.regoTests());
@@ -103,6 +114,43 @@ public final class BundleManager implements AutoCloseable {
         return refused(snapshot.hash(), at, List.of("unexpected: " + e));
       }
     }
+  }
+
+  /**
+   * A folder that held files in the active bundle and holds none now is refused like a broken
+   * bundle: an emptied folder is far more often a deployment caught halfway (a sync that deletes
+   * first, a checkout in progress) than a wish to deny every request, which is what an empty bundle
+   * would do. A gateway started with an empty folder serves without it.
+   */
+  private List<String> emptiedFolders(CompiledBundle previous, BundleSnapshot snapshot) {
+    if (previous == null) {
+      return List.of();
+    }
+    Set<String> now = folders(snapshot);
+    List<String> problems = new ArrayList<>();
+    for (String folder : List.of(BundleSnapshot.RULES, BundleSnapshot.POLICIES)) {
+      if (activeFolders.contains(folder) && !now.contains(folder)) {
+        Path dir = folder.equals(BundleSnapshot.RULES) ? rulesDir : policiesDir;
+        problems.add(
+            folder
+                + "/ ("
+                + dir
+                + ") is empty or missing: every file was removed. An emptied folder is refused"
+                + " (it would deny every request); put the files back, or restart the gateway to"
+                + " run without "
+                + folder
+                + "/");
+      }
+    }
+    return problems;
+  }
+
+  private static Set<String> folders(BundleSnapshot snapshot) {
+    Set<String> folders = new HashSet<>();
+    for (String path : snapshot.files().keySet()) {
+      folders.add(path.substring(0, path.indexOf('/')));
+    }
+    return Set.copyOf(folders);
   }
 
   /** Polls the folders (size and time of every file) and reloads when they change. */

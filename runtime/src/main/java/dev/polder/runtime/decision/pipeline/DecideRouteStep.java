@@ -39,6 +39,7 @@ public class DecideRouteStep implements Processor {
     List<String> kept =
         call.candidates().stream().filter(route.allowedBackends()::contains).toList();
     if (kept.isEmpty()) {
+      call.decisionSummary(DecideSteps.summary(false, run, call));
       throw GatewayException.forbidden(
           "policy_denied",
           "No backend of " + call.model() + " that policy allows is available for this request.");

@@ -38,12 +38,29 @@ final class DecideSteps {
     return run;
   }
 
+  /**
+   * The response header {@code x-polder-decision}: {@code allow|deny; level=<classification>;
+   * egress=<true|false>; bundle=<first 12 hex digits>}. Egress is what this request gets (policy
+   * and key together), not what policy alone would permit.
+   */
+  static String summary(boolean allowed, DecisionRun run, GatewayCall call) {
+    String bundle = run.bundleHash();
+    return (allowed ? "allow" : "deny")
+        + "; level="
+        + run.classify().result().getLevel()
+        + "; egress="
+        + (allowed && call.egressPermitted())
+        + "; bundle="
+        + (bundle.isEmpty() ? "none" : bundle.substring(0, Math.min(12, bundle.length())));
+  }
+
   /** Refuses the request (403, OpenAI error shape) when the points answered so far deny it. */
   static void refuseIfDenied(Exchange exchange, DecisionRun run) {
     List<String> reasons = run.reasons();
     exchange.getMessage().setHeader(DECISION_HEADER, reasons.isEmpty() ? "allow" : "deny");
     GatewayCall call = GatewayCall.of(exchange);
     call.egressPermitted(call.egressPermitted() && reasons.isEmpty() && run.egress());
+    call.decisionSummary(summary(reasons.isEmpty(), run, call));
     if (!reasons.isEmpty()) {
       // Callers read the reasons; operators need the failing rule too.
       for (PointOutcome<?> outcome : run.decision().outcomes()) {
