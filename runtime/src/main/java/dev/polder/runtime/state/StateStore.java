@@ -23,6 +23,9 @@ public class StateStore {
 
   public static final String STICKY_CACHE = "polder-sticky";
 
+  /** Keys created through the admin API and revocations: every node must see them at once. */
+  public static final String IDENTITY_CACHE = "polder-identity";
+
   private final EmbeddedCacheManager manager;
 
   @Inject
@@ -46,6 +49,9 @@ public class StateStore {
     sticky.expiration().wakeUpInterval(30, TimeUnit.SECONDS);
     DefaultCacheManager manager = new DefaultCacheManager(global.build(), false);
     manager.defineConfiguration(STICKY_CACHE, sticky.build());
+    ConfigurationBuilder identity = new ConfigurationBuilder();
+    identity.clustering().cacheMode(state.cluster() ? CacheMode.REPL_SYNC : CacheMode.LOCAL);
+    manager.defineConfiguration(IDENTITY_CACHE, identity.build());
     manager.start();
     return manager;
   }

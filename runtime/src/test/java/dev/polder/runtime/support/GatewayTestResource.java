@@ -15,9 +15,13 @@ public class GatewayTestResource implements QuarkusTestResourceLifecycleManager 
 
   public static final String KEY_ALL = "test-key-all";
   public static final String KEY_LIMITED = "test-key-limited";
+  public static final String KEY_ADMIN = "test-key-admin";
+  public static final String KEY_RESEARCH = "test-key-research";
+  public static final String KEY_DOOMED = "test-key-doomed";
 
   private Upstreams upstreams;
   private RoutesCopy routes;
+  private TestIssuer issuer;
 
   @Override
   public Map<String, String> start() {
@@ -36,6 +40,17 @@ public class GatewayTestResource implements QuarkusTestResourceLifecycleManager 
     config.put("polder.limits.max-json-depth", "32");
     key(config, "all", KEY_ALL, "svc-all", "platform", "*", true);
     key(config, "limited", KEY_LIMITED, "svc-limited", "research", "echo,priority", false);
+    // Identity and RBAC: an admin key, a key whose role grants two models, OIDC issuers.
+    key(config, "admin", KEY_ADMIN, "ops", "platform", "*", false);
+    config.put("polder.auth.keys.admin.roles", "admin");
+    key(config, "research", KEY_RESEARCH, "notebooks", "research", "*", false);
+    config.put("polder.auth.keys.research.roles", "researcher");
+    key(config, "doomed", KEY_DOOMED, "svc-doomed", "platform", "*", false);
+    config.put("polder.rbac.roles.researcher.models", "priority,echo");
+    config.put("polder.rbac.roles.researcher.tools", "files.read_*");
+    config.put("polder.rbac.roles.key-admin.admin", "keys:*");
+    issuer = new TestIssuer();
+    config.putAll(issuer.config());
     for (String name : Upstreams.NAMES) {
       String prefix = "polder.backends." + name + ".";
       config.put(prefix + "provider", "vllm");
@@ -98,6 +113,7 @@ public class GatewayTestResource implements QuarkusTestResourceLifecycleManager 
   public void inject(TestInjector injector) {
     injector.injectIntoFields(upstreams, new TestInjector.MatchesType(Upstreams.class));
     injector.injectIntoFields(routes, new TestInjector.MatchesType(RoutesCopy.class));
+    injector.injectIntoFields(issuer, new TestInjector.MatchesType(TestIssuer.class));
   }
 
   @Override
@@ -107,6 +123,9 @@ public class GatewayTestResource implements QuarkusTestResourceLifecycleManager 
     }
     if (routes != null) {
       routes.delete();
+    }
+    if (issuer != null) {
+      issuer.delete();
     }
   }
 }
