@@ -94,7 +94,7 @@ public class GatewaySteps {
   }
 
   private void send(String key, String path, String body) {
-    response = Clients.post(GatewayWorld.gateway, path, key, body);
+    response = Clients.post(GatewayWorld.gateway, path, IdentitySteps.secretOr(key), body);
   }
 
   private static String chatBody(String model) {

@@ -110,6 +110,56 @@ class TokenVerifierTest {
   }
 
   @Test
+  void jwksUrlIsFetchedOnlyWhenATokenNeedsAKeyNotConfigured() throws Exception {
+    java.security.KeyPairGenerator gen = java.security.KeyPairGenerator.getInstance("RSA");
+    gen.initialize(2048);
+    java.security.KeyPair remote = gen.generateKeyPair();
+    org.jose4j.jwk.RsaJsonWebKey jwk =
+        new org.jose4j.jwk.RsaJsonWebKey(
+            (java.security.interfaces.RSAPublicKey) remote.getPublic());
+    jwk.setKeyId("remote-1");
+    String jwks = new org.jose4j.jwk.JsonWebKeySet(jwk).toJson();
+    java.util.concurrent.atomic.AtomicInteger fetches =
+        new java.util.concurrent.atomic.AtomicInteger();
+    com.sun.net.httpserver.HttpServer idp =
+        com.sun.net.httpserver.HttpServer.create(
+            new java.net.InetSocketAddress(java.net.InetAddress.getLoopbackAddress(), 0), 0);
+    idp.createContext(
+        "/jwks",
+        exchange -> {
+          fetches.incrementAndGet();
+          byte[] body = jwks.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+          exchange.getResponseHeaders().add("Content-Type", "application/json");
+          exchange.sendResponseHeaders(200, body.length);
+          exchange.getResponseBody().write(body);
+          exchange.close();
+        });
+    idp.start();
+    try {
+      Map<String, String> properties = new java.util.HashMap<>(ISSUER.config());
+      properties.put(
+          "polder.auth.oidc.issuers.corp.jwks-url",
+          "http://127.0.0.1:" + idp.getAddress().getPort() + "/jwks");
+      TokenVerifier verifier = new TokenVerifier(config(properties));
+      assertEquals(0, fetches.get(), "nothing is fetched at start");
+      verifier.verify(ISSUER.rs256(TestIssuer.claims("local", List.of())));
+      assertEquals(0, fetches.get(), "configured keys need no fetch");
+
+      org.jose4j.jws.JsonWebSignature jws = new org.jose4j.jws.JsonWebSignature();
+      jws.setPayload(TestIssuer.claims("fetched", List.of()).toJson());
+      jws.setKey(remote.getPrivate());
+      jws.setKeyIdHeaderValue("remote-1");
+      jws.setAlgorithmHeaderValue("RS256");
+      String token = jws.getCompactSerialization();
+      assertEquals("fetched", verifier.verify(token).principal());
+      assertEquals("fetched", verifier.verify(token).principal());
+      assertEquals(1, fetches.get(), "fetched keys are cached");
+    } finally {
+      idp.stop(0);
+    }
+  }
+
+  @Test
   void privateKeyMaterialIsRefusedAtStartNamingTheKey() throws Exception {
     java.security.KeyPairGenerator gen = java.security.KeyPairGenerator.getInstance("EC");
     gen.initialize(256);
