@@ -4,7 +4,9 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.polder.runtime.state.StateStore;
+import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import java.security.MessageDigest;
 import java.security.SecureRandom;
@@ -41,6 +43,14 @@ public class ManagedKeys {
   @Inject
   public ManagedKeys(StateStore state) {
     this.cache = state.cache(StateStore.IDENTITY_CACHE);
+  }
+
+  /**
+   * Starts the shared state with the gateway: every request reads this cache (revocations), so the
+   * first one must not pay for starting Infinispan.
+   */
+  void startWithTheGateway(@Observes StartupEvent event) {
+    cache.getName();
   }
 
   /** What an admin asks for; the principal is required, the rest has defaults. */
