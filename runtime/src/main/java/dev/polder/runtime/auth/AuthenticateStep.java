@@ -2,6 +2,7 @@ package dev.polder.runtime.auth;
 
 import dev.polder.runtime.config.GatewayConfig;
 import dev.polder.runtime.identity.ApiKeyRegistry;
+import dev.polder.runtime.identity.Authenticator;
 import dev.polder.runtime.identity.Principal;
 import dev.polder.runtime.pipeline.GatewayCall;
 import dev.polder.runtime.pipeline.PipelineHeaders;
@@ -15,19 +16,19 @@ import org.apache.camel.Message;
 import org.apache.camel.Processor;
 import org.jboss.logging.Logger;
 
-/** Route step {@code authenticate}: API key → principal, or 401. */
+/** Route step {@code authenticate}: API key or OIDC bearer token → principal, or 401. */
 @ApplicationScoped
 @Named("authenticate")
 public class AuthenticateStep implements Processor {
 
   private static final Logger LOG = Logger.getLogger(AuthenticateStep.class);
 
-  private final ApiKeyRegistry keys;
+  private final Authenticator authenticator;
   private final boolean demoKeyEnabled;
 
   @Inject
-  public AuthenticateStep(GatewayConfig config) {
-    this.keys = new ApiKeyRegistry(config.auth());
+  public AuthenticateStep(GatewayConfig config, Authenticator authenticator) {
+    this.authenticator = authenticator;
     this.demoKeyEnabled = config.auth().demoKeyEnabled();
   }
 
@@ -44,7 +45,7 @@ public class AuthenticateStep implements Processor {
   @Override
   public void process(Exchange exchange) {
     GatewayCall call = GatewayCall.of(exchange);
-    Principal principal = keys.authenticate(call.authorization());
+    Principal principal = authenticator.authenticate(call.authorization());
     call.principal(principal);
     Message in = exchange.getMessage();
     in.setHeader(PipelineHeaders.PRINCIPAL, principal.id());

@@ -29,6 +29,9 @@ public interface GatewayConfig {
 
   State state();
 
+  /** Roles and what they grant: models, MCP tools, admin actions. */
+  RbacConfig rbac();
+
   interface Routes {
     /** Folder holding {@code *.camel.yaml}, relative to the working directory. */
     @WithDefault("routes")
@@ -63,6 +66,9 @@ public interface GatewayConfig {
 
     /** API keys by a name of the operator's choice (the name is never a secret). */
     Map<String, ApiKey> keys();
+
+    /** OpenID Connect bearer tokens (JWT) from trusted issuers. */
+    OidcConfig oidc();
   }
 
   interface ApiKey {
@@ -81,7 +87,7 @@ public interface GatewayConfig {
     @WithDefault("dev")
     String environment();
 
-    /** Virtual models this key may use; {@code *} allows all. */
+    /** Virtual models this key may use, within what its roles grant; {@code *}: all of those. */
     @WithDefault("*")
     List<String> models();
 

@@ -12,19 +12,27 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * API keys as SHA-256 hashes mapped to principals. A presented key is hashed and compared with
- * every stored hash in constant time, so neither the position nor the prefix of a match shows in
- * the timing.
+ * API keys from configuration as SHA-256 hashes mapped to principals. A presented key is hashed and
+ * compared with every stored hash in constant time, so neither the position nor the prefix of a
+ * match shows in the timing.
  */
 public final class ApiKeyRegistry {
 
   /** The key the embedded defaults accept; never to be enabled in production. */
   public static final String DEMO_KEY = "polder-demo-key";
 
-  private static final String BEARER = "Bearer ";
+  /** The name the demo key goes by in listings and revocations. */
+  public static final String DEMO_KEY_NAME = "demo";
+
+  static final String BEARER = "Bearer ";
+
+  /**
+   * A configured key: its name in {@code polder.auth.keys} and its principal (roles unresolved).
+   */
+  public record ConfiguredKey(String name, Principal principal) {}
 
   private final List<byte[]> hashes = new ArrayList<>();
-  private final List<Principal> principals = new ArrayList<>();
+  private final List<ConfiguredKey> keys = new ArrayList<>();
 
   public ApiKeyRegistry(GatewayConfig.Auth auth) {
     auth.keys()
@@ -32,24 +40,42 @@ public final class ApiKeyRegistry {
             (name, key) ->
                 add(
                     HexFormat.of().parseHex(key.sha256()),
-                    new Principal(
-                        key.principal(),
-                        key.team(),
-                        List.copyOf(key.roles()),
-                        key.environment(),
-                        new LinkedHashSet<>(key.models()),
-                        key.egress())));
+                    new ConfiguredKey(
+                        name,
+                        new Principal(
+                            key.principal(),
+                            "service",
+                            key.team(),
+                            List.copyOf(key.roles()),
+                            key.environment(),
+                            new LinkedHashSet<>(key.models()),
+                            key.egress(),
+                            "key:" + name))));
     if (auth.demoKeyEnabled()) {
       add(
           sha256(DEMO_KEY),
-          new Principal(
-              "demo", "demo", List.of("app"), "dev", new LinkedHashSet<>(List.of("*")), false));
+          new ConfiguredKey(
+              DEMO_KEY_NAME,
+              new Principal(
+                  "demo",
+                  "service",
+                  "demo",
+                  List.of("app"),
+                  "dev",
+                  new LinkedHashSet<>(List.of("*")),
+                  false,
+                  "key:" + DEMO_KEY_NAME)));
     }
   }
 
-  private void add(byte[] hash, Principal principal) {
+  private void add(byte[] hash, ConfiguredKey key) {
     hashes.add(hash);
-    principals.add(principal);
+    keys.add(key);
+  }
+
+  /** Every configured key, in configuration order. */
+  public List<ConfiguredKey> keys() {
+    return List.copyOf(keys);
   }
 
   /**
@@ -58,6 +84,13 @@ public final class ApiKeyRegistry {
    * @throws GatewayException 401 when the header is missing, malformed or the key is unknown
    */
   public Principal authenticate(String authorization) {
+    return find(bearer(authorization))
+        .map(ConfiguredKey::principal)
+        .orElseThrow(() -> GatewayException.unauthorized("Incorrect API key provided"));
+  }
+
+  /** The credential of a {@code Bearer} header, or 401 for a missing or other scheme. */
+  public static String bearer(String authorization) {
     if (authorization == null || authorization.isBlank()) {
       throw GatewayException.unauthorized(
           "Missing API key: send it as 'Authorization: Bearer <key>'");
@@ -66,17 +99,17 @@ public final class ApiKeyRegistry {
       throw GatewayException.unauthorized(
           "Unsupported authorization scheme: send 'Authorization: Bearer <key>'");
     }
-    String key = authorization.substring(BEARER.length()).trim();
-    return find(sha256(key))
-        .orElseThrow(() -> GatewayException.unauthorized("Incorrect API key provided"));
+    return authorization.substring(BEARER.length()).trim();
   }
 
-  private Optional<Principal> find(byte[] presented) {
-    Principal match = null;
+  /** The configured key with this secret. */
+  public Optional<ConfiguredKey> find(String key) {
+    byte[] presented = sha256(key);
+    ConfiguredKey match = null;
     // No early exit: every stored hash is compared, whatever matched before.
     for (int i = 0; i < hashes.size(); i++) {
       if (MessageDigest.isEqual(hashes.get(i), presented) && match == null) {
-        match = principals.get(i);
+        match = keys.get(i);
       }
     }
     return Optional.ofNullable(match);

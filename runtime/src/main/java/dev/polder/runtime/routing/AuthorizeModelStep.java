@@ -12,7 +12,8 @@ import org.apache.camel.Processor;
 
 /**
  * Route step {@code authorize-model}: the requested virtual model must exist (else 404) and the
- * caller's key must allow it (else 403). Records whether the caller may use external backends.
+ * caller's roles, narrowed by its key, must grant it (else 403). Records whether the caller may use
+ * external backends.
  */
 @ApplicationScoped
 @Named("authorize-model")
@@ -38,7 +39,14 @@ public class AuthorizeModelStep implements Processor {
     }
     if (!principal.mayUse(model)) {
       throw GatewayException.forbidden(
-          "model_not_allowed", "Your API key is not allowed to use the model '" + model + "'");
+          "model_not_allowed",
+          "Your "
+              + (principal.credential().startsWith("token:") ? "token" : "API key")
+              + " is not allowed to use the model '"
+              + model
+              + "' (roles: "
+              + String.join(", ", principal.roles())
+              + ")");
     }
     call.egressPermitted(principal.egress());
   }

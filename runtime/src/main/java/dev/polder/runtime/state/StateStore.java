@@ -26,6 +26,9 @@ public class StateStore {
   /** Pseudonyms and their originals (redact step), shared so any node can restore an answer. */
   public static final String PSEUDONYM_CACHE = "polder-pseudonyms";
 
+  /** Keys created through the admin API and revocations: every node must see them at once. */
+  public static final String IDENTITY_CACHE = "polder-identity";
+
   private final EmbeddedCacheManager manager;
 
   @Inject
@@ -50,6 +53,9 @@ public class StateStore {
     DefaultCacheManager manager = new DefaultCacheManager(global.build(), false);
     manager.defineConfiguration(STICKY_CACHE, sticky.build());
     manager.defineConfiguration(PSEUDONYM_CACHE, sticky.build());
+    ConfigurationBuilder identity = new ConfigurationBuilder();
+    identity.clustering().cacheMode(state.cluster() ? CacheMode.REPL_SYNC : CacheMode.LOCAL);
+    manager.defineConfiguration(IDENTITY_CACHE, identity.build());
     manager.start();
     return manager;
   }

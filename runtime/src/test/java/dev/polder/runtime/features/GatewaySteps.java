@@ -97,7 +97,8 @@ public class GatewaySteps {
   }
 
   private void send(String key, String path, String body) {
-    GatewayWorld.lastResponse = Clients.post(GatewayWorld.gateway, path, key, body);
+    GatewayWorld.lastResponse =
+        Clients.post(GatewayWorld.gateway, path, IdentitySteps.secretOr(key), body);
   }
 
   private static String chatBody(String model) {

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import dev.polder.runtime.config.GatewayConfig;
+import dev.polder.runtime.config.OidcConfig;
 import dev.polder.runtime.error.GatewayException;
 import java.util.List;
 import java.util.Map;
@@ -55,6 +56,10 @@ class ApiKeyRegistryTest {
               return Map.of(
                   "one", key("secret-one", "svc-one"), "two", key("secret-two", "svc-two"));
             }
+
+            public OidcConfig oidc() {
+              return Map::of;
+            }
           });
 
   @ParameterizedTest(name = "{0} -> {1}")
@@ -66,6 +71,12 @@ class ApiKeyRegistryTest {
   })
   void knownKeysResolveToTheirPrincipal(String header, String principal) {
     assertEquals(principal, REGISTRY.authenticate(header).id());
+  }
+
+  @ParameterizedTest(name = "{0} -> {1}")
+  @CsvSource({"secret-one, key:one", "polder-demo-key, key:demo"})
+  void principalNamesTheCredentialButNotTheSecret(String secret, String credential) {
+    assertEquals(credential, REGISTRY.find(secret).orElseThrow().principal().credential());
   }
 
   @ParameterizedTest(name = "[{0}]")

@@ -139,6 +139,10 @@ class RouteFolderTest {
       public State state() {
         throw new UnsupportedOperationException();
       }
+
+      public dev.polder.runtime.config.RbacConfig rbac() {
+        throw new UnsupportedOperationException();
+      }
     };
   }
 }

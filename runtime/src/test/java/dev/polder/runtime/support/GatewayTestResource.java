@@ -15,12 +15,16 @@ public class GatewayTestResource implements QuarkusTestResourceLifecycleManager 
 
   public static final String KEY_ALL = "test-key-all";
   public static final String KEY_LIMITED = "test-key-limited";
+  public static final String KEY_ADMIN = "test-key-admin";
+  public static final String KEY_RESEARCH = "test-key-research";
+  public static final String KEY_DOOMED = "test-key-doomed";
 
   private Upstreams upstreams;
   private RoutesCopy routes;
   private BundleCopy bundle;
   private RecordedBackends recorded;
   private AuditDir audit;
+  private TestIssuer issuer;
 
   @Override
   public Map<String, String> start() {
@@ -45,6 +49,17 @@ public class GatewayTestResource implements QuarkusTestResourceLifecycleManager 
     config.put("polder.detect.attachments.max-decoded-bytes", "16384");
     key(config, "all", KEY_ALL, "svc-all", "platform", "*", true);
     key(config, "limited", KEY_LIMITED, "svc-limited", "research", "echo,priority", false);
+    // Identity and RBAC: an admin key, a key whose role grants two models, OIDC issuers.
+    key(config, "admin", KEY_ADMIN, "ops", "platform", "*", false);
+    config.put("polder.auth.keys.admin.roles", "admin");
+    key(config, "research", KEY_RESEARCH, "notebooks", "research", "*", false);
+    config.put("polder.auth.keys.research.roles", "researcher");
+    key(config, "doomed", KEY_DOOMED, "svc-doomed", "platform", "*", false);
+    config.put("polder.rbac.roles.researcher.models", "priority,echo");
+    config.put("polder.rbac.roles.researcher.tools", "files.read_*");
+    config.put("polder.rbac.roles.key-admin.admin", "keys:*");
+    issuer = new TestIssuer();
+    config.putAll(issuer.config());
     for (String name : Upstreams.NAMES) {
       String prefix = "polder.backends." + name + ".";
       config.put(prefix + "provider", "vllm");
@@ -145,6 +160,7 @@ public class GatewayTestResource implements QuarkusTestResourceLifecycleManager 
     injector.injectIntoFields(bundle, new TestInjector.MatchesType(BundleCopy.class));
     injector.injectIntoFields(recorded, new TestInjector.MatchesType(RecordedBackends.class));
     injector.injectIntoFields(audit, new TestInjector.MatchesType(AuditDir.class));
+    injector.injectIntoFields(issuer, new TestInjector.MatchesType(TestIssuer.class));
   }
 
   @Override
@@ -163,6 +179,9 @@ public class GatewayTestResource implements QuarkusTestResourceLifecycleManager 
     }
     if (audit != null) {
       audit.delete();
+    }
+    if (issuer != null) {
+      issuer.delete();
     }
   }
 }

@@ -82,7 +82,7 @@ final class PipelineDecisionInput {
     Principal principal =
         who == null
             ? new Principal("", "", "", List.of(), "", "")
-            : new Principal(who.id(), "service", who.team(), who.roles(), who.environment(), "");
+            : new Principal(who.id(), who.kind(), who.team(), who.roles(), who.environment(), "");
 
     List<FindingSummary> findings = exchange.getProperty(FINDINGS, List.class);
     Classification soFar = exchange.getProperty(CLASSIFICATION, Classification.class);
