@@ -12,13 +12,14 @@ import dev.polder.runtime.error.GatewayException;
 import dev.polder.runtime.pipeline.GatewayCall;
 import dev.polder.runtime.routing.LatencyTracker;
 import dev.polder.runtime.routing.StickySessions;
+import dev.polder.runtime.telemetry.BackendCallTrace;
+import dev.polder.runtime.telemetry.GatewayTracing;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpServerResponse;
 import io.vertx.core.streams.ReadStream;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.jboss.logging.Logger;
 
@@ -37,14 +38,20 @@ class BackendRelay {
   private final GatewayConfig config;
   private final LatencyTracker latency;
   private final StickySessions sticky;
+  private final GatewayTracing tracing;
 
   @Inject
   BackendRelay(
-      Backends backends, GatewayConfig config, LatencyTracker latency, StickySessions sticky) {
+      Backends backends,
+      GatewayConfig config,
+      LatencyTracker latency,
+      StickySessions sticky,
+      GatewayTracing tracing) {
     this.backends = backends;
     this.config = config;
     this.latency = latency;
     this.sticky = sticky;
+    this.tracing = tracing;
   }
 
   /** Relays the call; {@code done} runs once the response has ended, whatever the outcome. */
@@ -85,8 +92,11 @@ class BackendRelay {
       attempt(call, response, index + 1, lastFailure, done);
       return;
     }
+    // A client span per attempt; the backend gets its traceparent.
+    BackendCallTrace trace = tracing.backendCall(call, name, connector.spec());
     UpstreamRequest request =
-        new UpstreamRequest(call.operation().endpoint(), call.request(), call.stream(), Map.of());
+        new UpstreamRequest(
+            call.operation().endpoint(), call.request(), call.stream(), trace.headers());
     connector
         .send(request)
         .onComplete(
@@ -94,13 +104,18 @@ class BackendRelay {
               if (result.succeeded()) {
                 call.backend(name);
                 if (result.result() instanceof UpstreamResponse.Complete complete) {
+                  trace.complete(complete);
                   relayComplete(call, response, complete, done);
                 } else {
-                  relayStream(call, response, (UpstreamResponse.Streaming) result.result(), done);
+                  UpstreamResponse.Streaming streaming =
+                      (UpstreamResponse.Streaming) result.result();
+                  trace.streaming(streaming);
+                  relayStream(call, response, streaming, trace, done);
                 }
                 return;
               }
               UpstreamFailure failure = asFailure(result.cause(), name);
+              trace.failed(failure);
               if (failure.failoverSafe()) {
                 LOG.infof(
                     "Request %s: backend %s failed (%s), trying the next candidate",
@@ -146,6 +161,7 @@ class BackendRelay {
       GatewayCall call,
       HttpServerResponse response,
       UpstreamResponse.Streaming streaming,
+      BackendCallTrace trace,
       Runnable done) {
     call.status(streaming.status());
     long ttfb = TimeUnit.NANOSECONDS.toMicros(streaming.timeToFirstByte().toNanos());
@@ -191,6 +207,7 @@ class BackendRelay {
             ended -> {
               if (ended.succeeded()) {
                 StreamResult stream = ended.result();
+                trace.streamEnded(stream);
                 stream.usage().ifPresent(call::usage);
                 stream
                     .error()

@@ -6,6 +6,7 @@ import dev.polder.runtime.error.OpenAiErrors;
 import dev.polder.runtime.pipeline.GatewayCall;
 import dev.polder.runtime.pipeline.GatewayCall.Operation;
 import dev.polder.runtime.pipeline.Pipeline;
+import dev.polder.runtime.telemetry.GatewayTracing;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpHeaders;
@@ -35,14 +36,21 @@ public class OpenAiEdge {
   private final Pipeline pipeline;
   private final BackendRelay relay;
   private final Vertx vertx;
+  private final GatewayTracing tracing;
   private final boolean onEventLoop;
 
   @Inject
-  OpenAiEdge(GatewayConfig config, Pipeline pipeline, BackendRelay relay, Vertx vertx) {
+  OpenAiEdge(
+      GatewayConfig config,
+      Pipeline pipeline,
+      BackendRelay relay,
+      Vertx vertx,
+      GatewayTracing tracing) {
     this.config = config;
     this.pipeline = pipeline;
     this.relay = relay;
     this.vertx = vertx;
+    this.tracing = tracing;
     this.onEventLoop = config.routes().onEventLoop();
   }
 
@@ -80,6 +88,8 @@ public class OpenAiEdge {
     GatewayCall call =
         new GatewayCall(
             requestId, operation, ctx.request().headers(), body == null ? null : body.getBytes());
+    tracing.requestStarted(
+        call, ctx.request().method().name(), ctx.currentRoute().getPath(), ctx.request().headers());
     if (onEventLoop) {
       Throwable failure = null;
       try {
@@ -152,11 +162,16 @@ public class OpenAiEdge {
   private void after(GatewayCall call) {
     if (onEventLoop) {
       pipeline.after(call);
+      tracing.requestEnded(call);
       return;
     }
     vertx.executeBlocking(
         () -> {
-          pipeline.after(call);
+          try {
+            pipeline.after(call);
+          } finally {
+            tracing.requestEnded(call);
+          }
           return null;
         },
         false);

@@ -102,6 +102,7 @@ public class Pipeline {
     Exchange exchange = new DefaultExchange(camel);
     exchange.setProperty(GatewayCall.PROPERTY, call);
     exchange.getMessage().setHeader(PipelineHeaders.REQUEST_ID, call.requestId());
+    exchange.setProperty(GatewayCall.TRACE_ID_PROPERTY, call.traceId());
     if (call.request() != null) {
       exchange.getMessage().setBody(call.request());
       exchange.getMessage().setHeader(PipelineHeaders.MODEL, call.model());
