@@ -18,11 +18,13 @@ public class GatewayTestResource implements QuarkusTestResourceLifecycleManager 
 
   private Upstreams upstreams;
   private RoutesCopy routes;
+  private OtlpReceiver otlp;
 
   @Override
   public Map<String, String> start() {
     upstreams = new Upstreams();
     routes = RoutesCopy.of(Path.of("../routes"));
+    otlp = new OtlpReceiver();
     Map<String, String> config = new HashMap<>();
     config.put("quarkus.http.test-port", "0");
     // A copy of the repository's routes, so a test can change a route and watch it reload.
@@ -34,6 +36,10 @@ public class GatewayTestResource implements QuarkusTestResourceLifecycleManager 
     config.put("polder.decision.reload", "false");
     config.put("polder.limits.max-body-bytes", "65536");
     config.put("polder.limits.max-json-depth", "32");
+    // Telemetry on: spans and metrics to a real OTLP receiver, and the Prometheus scrape endpoint.
+    config.put("polder.telemetry.otlp.endpoint", otlp.baseUrl());
+    config.put("polder.telemetry.otlp.metrics-interval", "1s");
+    config.put("polder.telemetry.prometheus.enabled", "true");
     key(config, "all", KEY_ALL, "svc-all", "platform", "*", true);
     key(config, "limited", KEY_LIMITED, "svc-limited", "research", "echo,priority", false);
     for (String name : Upstreams.NAMES) {
@@ -98,6 +104,7 @@ public class GatewayTestResource implements QuarkusTestResourceLifecycleManager 
   public void inject(TestInjector injector) {
     injector.injectIntoFields(upstreams, new TestInjector.MatchesType(Upstreams.class));
     injector.injectIntoFields(routes, new TestInjector.MatchesType(RoutesCopy.class));
+    injector.injectIntoFields(otlp, new TestInjector.MatchesType(OtlpReceiver.class));
   }
 
   @Override
@@ -107,6 +114,9 @@ public class GatewayTestResource implements QuarkusTestResourceLifecycleManager 
     }
     if (routes != null) {
       routes.delete();
+    }
+    if (otlp != null) {
+      otlp.close();
     }
   }
 }
