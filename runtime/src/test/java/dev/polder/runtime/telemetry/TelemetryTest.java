@@ -327,6 +327,39 @@ class TelemetryTest {
         scrape);
   }
 
+  @Test
+  void theGrafanaDashboardQueriesOnlyMetricsTheGatewayServes() throws java.io.IOException {
+    String dashboard =
+        java.nio.file.Files.readString(java.nio.file.Path.of("../ops/grafana/polder.json"));
+    java.util.Set<String> names = new java.util.TreeSet<>();
+    java.util.regex.Matcher m =
+        java.util.regex.Pattern.compile("polder_[a-z_]+").matcher(dashboard);
+    while (m.find()) {
+      names.add(m.group());
+    }
+    assertTrue(names.size() >= 7, names::toString);
+    assertEquals(200, chat("plain", "hi", true, null).statusCode());
+    upstreams.get("c").enqueue(Behaviours.error(500, "boom"));
+    assertEquals(200, chat("with-fallback", "hi", false, null).statusCode());
+    // Series that exist only once prices are configured or detectors found something.
+    java.util.Set<String> conditional =
+        java.util.Set.of(
+            prometheusName(GatewayMetrics.COST) + "_total",
+            prometheusName(GatewayMetrics.FINDINGS) + "_total");
+    for (String name : names) {
+      if (conditional.contains(name)) {
+        continue;
+      }
+      String scrape = await(() -> scrapeContaining("\n" + name), name);
+      assertTrue(scrape.lines().anyMatch(l -> l.startsWith(name + "{")), name);
+    }
+    assertTrue(names.containsAll(conditional), names::toString);
+  }
+
+  private static String prometheusName(String meter) {
+    return meter.replace('.', '_');
+  }
+
   // --- helpers
 
   private HttpResponse<String> chat(
