@@ -17,6 +17,8 @@ import dev.polder.runtime.redact.AnswerStream;
 import dev.polder.runtime.redact.ResponsePlan;
 import dev.polder.runtime.routing.LatencyTracker;
 import dev.polder.runtime.routing.StickySessions;
+import dev.polder.runtime.telemetry.BackendCallTrace;
+import dev.polder.runtime.telemetry.GatewayTracing;
 import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
@@ -26,7 +28,6 @@ import io.vertx.core.streams.ReadStream;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import org.jboss.logging.Logger;
@@ -50,6 +51,7 @@ class BackendRelay {
   private final StickySessions sticky;
   private final AnswerScanner answers;
   private final Vertx vertx;
+  private final GatewayTracing tracing;
 
   @Inject
   BackendRelay(
@@ -58,13 +60,15 @@ class BackendRelay {
       LatencyTracker latency,
       StickySessions sticky,
       AnswerScanner answers,
-      Vertx vertx) {
+      Vertx vertx,
+      GatewayTracing tracing) {
     this.backends = backends;
     this.config = config;
     this.latency = latency;
     this.sticky = sticky;
     this.answers = answers;
     this.vertx = vertx;
+    this.tracing = tracing;
   }
 
   /** Relays the call and ends it through {@code done}, whatever the outcome. */
@@ -118,8 +122,11 @@ class BackendRelay {
       attempt(call, response, index + 1, lastFailure, cancelled, done);
       return;
     }
+    // A client span per attempt; the backend gets its traceparent.
+    BackendCallTrace trace = tracing.backendCall(call, name, connector.spec());
     UpstreamRequest request =
-        new UpstreamRequest(call.operation().endpoint(), call.request(), call.stream(), Map.of());
+        new UpstreamRequest(
+            call.operation().endpoint(), call.request(), call.stream(), trace.headers());
     if (connector.spec().isExternal()) {
       call.properties().put(CallProperties.EGRESS, Boolean.TRUE); // the request leaves now
     }
@@ -130,18 +137,18 @@ class BackendRelay {
               if (result.succeeded()) {
                 call.backend(name);
                 if (result.result() instanceof UpstreamResponse.Complete complete) {
+                  trace.complete(complete);
                   relayComplete(call, response, complete, done);
                 } else {
-                  relayStream(
-                      call,
-                      response,
-                      (UpstreamResponse.Streaming) result.result(),
-                      cancelled,
-                      done);
+                  UpstreamResponse.Streaming streaming =
+                      (UpstreamResponse.Streaming) result.result();
+                  trace.streaming(streaming);
+                  relayStream(call, response, streaming, cancelled, trace, done);
                 }
                 return;
               }
               UpstreamFailure failure = asFailure(result.cause(), name);
+              trace.failed(failure);
               if (failure.kind() == UpstreamFailure.Kind.CANCELLED) {
                 call.status(499);
                 call.errorCode("client_closed_request");
@@ -242,6 +249,7 @@ class BackendRelay {
       HttpServerResponse response,
       UpstreamResponse.Streaming streaming,
       Promise<Void> cancelled,
+      BackendCallTrace trace,
       CallEnding done) {
     call.status(streaming.status());
     long ttfb = TimeUnit.NANOSECONDS.toMicros(streaming.timeToFirstByte().toNanos());
@@ -300,6 +308,7 @@ class BackendRelay {
             ended -> {
               if (ended.succeeded()) {
                 StreamResult stream = ended.result();
+                trace.streamEnded(stream);
                 stream.usage().ifPresent(call::usage);
                 stream
                     .error()

@@ -39,6 +39,8 @@ final class CallEnding {
   private final boolean onEventLoop;
   private final AtomicBoolean ended = new AtomicBoolean();
 
+  private final Runnable afterRouteRan;
+
   CallEnding(
       GatewayCall call,
       HttpServerResponse response,
@@ -46,7 +48,9 @@ final class CallEnding {
       Pipeline pipeline,
       AuditTrail trail,
       Vertx vertx,
-      boolean onEventLoop) {
+      boolean onEventLoop,
+      Runnable afterRouteRan) {
+    this.afterRouteRan = afterRouteRan;
     this.call = call;
     this.response = response;
     this.context = context;
@@ -117,6 +121,8 @@ final class CallEnding {
       pipeline.after(call);
     } catch (RuntimeException e) {
       LOG.errorf(e, "Request %s: the after-route failed", call.requestId());
+    } finally {
+      afterRouteRan.run(); // the request span ends with the after-route
     }
     return null;
   }

@@ -8,6 +8,7 @@ import dev.polder.runtime.error.OpenAiErrors;
 import dev.polder.runtime.pipeline.GatewayCall;
 import dev.polder.runtime.pipeline.GatewayCall.Operation;
 import dev.polder.runtime.pipeline.Pipeline;
+import dev.polder.runtime.telemetry.GatewayTracing;
 import io.vertx.core.Context;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
@@ -47,16 +48,23 @@ public class OpenAiEdge {
   private final BackendRelay relay;
   private final AuditTrail trail;
   private final Vertx vertx;
+  private final GatewayTracing tracing;
   private final boolean onEventLoop;
 
   @Inject
   OpenAiEdge(
-      GatewayConfig config, Pipeline pipeline, BackendRelay relay, AuditTrail trail, Vertx vertx) {
+      GatewayConfig config,
+      Pipeline pipeline,
+      BackendRelay relay,
+      AuditTrail trail,
+      Vertx vertx,
+      GatewayTracing tracing) {
     this.config = config;
     this.pipeline = pipeline;
     this.relay = relay;
     this.trail = trail;
     this.vertx = vertx;
+    this.tracing = tracing;
     this.onEventLoop = config.routes().onEventLoop();
   }
 
@@ -103,9 +111,18 @@ public class OpenAiEdge {
     GatewayCall call =
         new GatewayCall(
             requestId, operation, ctx.request().headers(), body == null ? null : body.getBytes());
+    tracing.requestStarted(
+        call, ctx.request().method().name(), ctx.currentRoute().getPath(), ctx.request().headers());
     CallEnding ending =
         new CallEnding(
-            call, response, vertx.getOrCreateContext(), pipeline, trail, vertx, onEventLoop);
+            call,
+            response,
+            vertx.getOrCreateContext(),
+            pipeline,
+            trail,
+            vertx,
+            onEventLoop,
+            () -> tracing.requestEnded(call));
     ctx.put(ENDING, ending);
     if (onEventLoop) {
       Throwable failure = null;

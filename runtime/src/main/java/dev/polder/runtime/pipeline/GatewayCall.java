@@ -4,6 +4,9 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.polder.connectors.api.Endpoint;
 import dev.polder.connectors.api.Usage;
 import dev.polder.runtime.identity.Principal;
+import io.opentelemetry.api.trace.Span;
+import io.opentelemetry.api.trace.SpanContext;
+import io.opentelemetry.context.Context;
 import io.vertx.core.MultiMap;
 import java.util.List;
 import java.util.Map;
@@ -18,6 +21,9 @@ import java.util.concurrent.ConcurrentHashMap;
 public final class GatewayCall {
 
   public static final String PROPERTY = "polder.call";
+
+  /** Exchange property with the W3C trace id of the request (32 hex digits), for audit records. */
+  public static final String TRACE_ID_PROPERTY = "polder.trace-id";
 
   private final String requestId;
   private final Operation operation;
@@ -48,6 +54,8 @@ public final class GatewayCall {
   // What a step leaves for the edge or a later step, keyed by its type (this package knows no
   // step).
   private final Map<Class<?>, Object> attachments = new ConcurrentHashMap<>();
+  // The request's OpenTelemetry context (its request span), set by the edge's telemetry.
+  private Context traceContext = Context.root();
 
   public GatewayCall(String requestId, Operation operation, MultiMap headers, byte[] rawBody) {
     this.requestId = requestId;
@@ -254,6 +262,21 @@ public final class GatewayCall {
   /** What a step attached with {@link #attach}, if any. */
   public <T> Optional<T> attached(Class<T> type) {
     return Optional.ofNullable(type.cast(attachments.get(type)));
+  }
+
+  /** The request's trace context: its request span, a child of the caller's W3C traceparent. */
+  public Context traceContext() {
+    return traceContext;
+  }
+
+  public void traceContext(Context value) {
+    this.traceContext = value == null ? Context.root() : value;
+  }
+
+  /** The W3C trace id of this request, or "" when tracing is off. */
+  public String traceId() {
+    SpanContext span = Span.fromContext(traceContext).getSpanContext();
+    return span.isValid() ? span.getTraceId() : "";
   }
 
   public static GatewayCall of(org.apache.camel.Exchange exchange) {

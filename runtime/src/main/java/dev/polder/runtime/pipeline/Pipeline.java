@@ -155,6 +155,7 @@ public class Pipeline {
     if (call.dryRun()) {
       exchange.getMessage().setHeader(PipelineHeaders.DRY_RUN, true);
     }
+    exchange.setProperty(GatewayCall.TRACE_ID_PROPERTY, call.traceId());
     if (call.request() != null) {
       exchange.getMessage().setBody(call.request());
       exchange.getMessage().setHeader(PipelineHeaders.MODEL, call.model());

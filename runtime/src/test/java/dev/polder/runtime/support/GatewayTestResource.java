@@ -25,11 +25,13 @@ public class GatewayTestResource implements QuarkusTestResourceLifecycleManager 
   private RecordedBackends recorded;
   private AuditDir audit;
   private TestIssuer issuer;
+  private OtlpReceiver otlp;
 
   @Override
   public Map<String, String> start() {
     upstreams = new Upstreams();
     routes = RoutesCopy.of(Path.of("../routes"));
+    otlp = new OtlpReceiver();
     Map<String, String> config = new HashMap<>();
     config.put("quarkus.http.test-port", "0");
     // A copy of the repository's routes, so a test can change a route and watch it reload.
@@ -47,6 +49,10 @@ public class GatewayTestResource implements QuarkusTestResourceLifecycleManager 
     config.put("polder.limits.max-json-depth", "32");
     // Small enough that a test attachment can exceed it within the body limit above.
     config.put("polder.detect.attachments.max-decoded-bytes", "16384");
+    // Telemetry on: spans and metrics to a real OTLP receiver, and the Prometheus scrape endpoint.
+    config.put("polder.telemetry.otlp.endpoint", otlp.baseUrl());
+    config.put("polder.telemetry.otlp.metrics-interval", "1s");
+    config.put("polder.telemetry.prometheus.enabled", "true");
     key(config, "all", KEY_ALL, "svc-all", "platform", "*", true);
     key(config, "limited", KEY_LIMITED, "svc-limited", "research", "echo,priority", false);
     // Identity and RBAC: an admin key, a key whose role grants two models, OIDC issuers.
@@ -161,6 +167,7 @@ public class GatewayTestResource implements QuarkusTestResourceLifecycleManager 
     injector.injectIntoFields(recorded, new TestInjector.MatchesType(RecordedBackends.class));
     injector.injectIntoFields(audit, new TestInjector.MatchesType(AuditDir.class));
     injector.injectIntoFields(issuer, new TestInjector.MatchesType(TestIssuer.class));
+    injector.injectIntoFields(otlp, new TestInjector.MatchesType(OtlpReceiver.class));
   }
 
   @Override
@@ -182,6 +189,9 @@ public class GatewayTestResource implements QuarkusTestResourceLifecycleManager 
     }
     if (issuer != null) {
       issuer.delete();
+    }
+    if (otlp != null) {
+      otlp.close();
     }
   }
 }
