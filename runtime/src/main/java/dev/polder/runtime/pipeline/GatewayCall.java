@@ -6,7 +6,9 @@ import dev.polder.connectors.api.Usage;
 import dev.polder.runtime.identity.Principal;
 import io.vertx.core.MultiMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * One request as the pipeline steps see it: what arrived, what the steps decided, and (for the
@@ -38,6 +40,9 @@ public final class GatewayCall {
   private Usage usage;
   private long timeToFirstByteMicros = -1;
   private String errorCode;
+
+  // What optional steps keep for the after-route (e.g. a limits reservation), by type.
+  private final Map<Class<?>, Object> attachments = new ConcurrentHashMap<>();
 
   public GatewayCall(String requestId, Operation operation, MultiMap headers, byte[] rawBody) {
     this.requestId = requestId;
@@ -200,6 +205,16 @@ public final class GatewayCall {
 
   public void errorCode(String value) {
     this.errorCode = value;
+  }
+
+  /** What a step attached to this call, by its type. */
+  public <T> Optional<T> attachment(Class<T> type) {
+    return Optional.ofNullable(type.cast(attachments.get(type)));
+  }
+
+  /** Keeps a value on the call for later steps (also those of the after-route). */
+  public <T> void attach(Class<T> type, T value) {
+    attachments.put(type, value);
   }
 
   public static GatewayCall of(org.apache.camel.Exchange exchange) {

@@ -31,6 +31,8 @@ class RouteFolderTest {
           "decide-redact",
           "select-backend",
           "decide-route",
+          "reserve",
+          "reconcile",
           "list-models",
           "account",
           "audit");
@@ -135,6 +137,10 @@ class RouteFolderTest {
 
       public State state() {
         throw new UnsupportedOperationException();
+      }
+
+      public Map<String, Price> prices() {
+        return Map.of();
       }
     };
   }
