@@ -15,6 +15,11 @@ public class GatewayTestResource implements QuarkusTestResourceLifecycleManager 
 
   public static final String KEY_ALL = "test-key-all";
   public static final String KEY_LIMITED = "test-key-limited";
+  // Limits and budgets (LimitsTest, features/limits-and-budgets.feature).
+  public static final String KEY_RATED = "test-key-rated";
+  public static final String KEY_TOKENS = "test-key-tokens";
+  public static final String KEY_THRIFTY = "test-key-thrifty";
+  public static final String KEY_PAUPER = "test-key-pauper";
 
   private Upstreams upstreams;
   private RoutesCopy routes;
@@ -36,6 +41,7 @@ public class GatewayTestResource implements QuarkusTestResourceLifecycleManager 
     config.put("polder.limits.max-json-depth", "32");
     key(config, "all", KEY_ALL, "svc-all", "platform", "*", true);
     key(config, "limited", KEY_LIMITED, "svc-limited", "research", "echo,priority", false);
+    limits(config);
     for (String name : Upstreams.NAMES) {
       String prefix = "polder.backends." + name + ".";
       config.put(prefix + "provider", "vllm");
@@ -81,6 +87,20 @@ public class GatewayTestResource implements QuarkusTestResourceLifecycleManager 
     config.put(prefix + "team", team);
     config.put(prefix + "models", models);
     config.put(prefix + "egress", Boolean.toString(egress));
+  }
+
+  private static void limits(Map<String, String> config) {
+    key(config, "rated", KEY_RATED, "svc-rated", "rated", "plain", false);
+    config.put("polder.limits.keys.rated.requests-per-minute", "3");
+    key(config, "tokens", KEY_TOKENS, "svc-tokens", "tokens", "plain", false);
+    config.put("polder.limits.keys.tokens.tokens-per-minute", "150");
+    key(config, "thrifty", KEY_THRIFTY, "svc-thrifty", "thrifty", "plain", false);
+    config.put("polder.limits.teams.thrifty.budget.day", "0.0005");
+    key(config, "pauper", KEY_PAUPER, "svc-pauper", "pauper", "plain", false);
+    config.put("polder.limits.teams.pauper.budget.month", "0.000001");
+    // 10 per million tokens on backend a: the upstream's usage (7 + 4 tokens) costs 0.00011.
+    config.put("polder.prices.a.input", "10");
+    config.put("polder.prices.a.output", "10");
   }
 
   /** Targets as {@code backend:weight:priority}. */
