@@ -10,6 +10,7 @@ import dev.polder.runtime.support.GatewayTestResource;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
 import java.net.URI;
 import java.net.http.HttpResponse;
 import java.time.Instant;
@@ -27,6 +28,8 @@ class LimitsTest {
 
   @TestHTTPResource("/")
   URI gateway;
+
+  @Inject LimitCounters counters;
 
   @Test
   void requestsPerMinuteOfAKeyRefuseTheNextWith429AndRetryAfter() throws Exception {
@@ -49,9 +52,12 @@ class LimitsTest {
     awayFromTheEndOfAMinute();
     // Each call reserves its prompt estimate + 60 tokens, but the upstream reports 11: without
     // settling, the third call would not fit in 150 tokens per minute.
+    String counter = "tpm|key:tokens|" + Windows.minute(Instant.now());
     for (int i = 0; i < 6; i++) {
       HttpResponse<String> response = chat(GatewayTestResource.KEY_TOKENS, 60, i % 2 == 1);
       assertEquals(200, response.statusCode(), "call " + i + ": " + response.body());
+      // The after-route settles once the response has ended: wait for it, not for a time.
+      awaitCounter(counter, 11L * (i + 1));
     }
     HttpResponse<String> tooBig = chat(GatewayTestResource.KEY_TOKENS, 120, false);
     assertEquals(429, tooBig.statusCode(), tooBig.body());
@@ -63,6 +69,7 @@ class LimitsTest {
 
   @Test
   void aTeamThatSpentItsDailyBudgetIsRefusedWithBudgetExceeded() throws Exception {
+    String counter = "cost|team:thrifty|" + Windows.day(Instant.now());
     int admitted = 0;
     HttpResponse<String> last = null;
     for (int i = 0; i < 10; i++) {
@@ -71,6 +78,7 @@ class LimitsTest {
         break;
       }
       admitted++;
+      awaitCounter(counter, 110_000L * admitted); // 11 tokens at 10 per million, in nano-units
     }
     assertEquals(429, last.statusCode(), last.body());
     JsonNode error = JSON.readTree(last.body()).path("error");
@@ -97,6 +105,14 @@ class LimitsTest {
       assertTrue(response.body().contains("[DONE]"), response.body());
     }
     return response;
+  }
+
+  private void awaitCounter(String counter, long expected) throws InterruptedException {
+    long deadline = System.nanoTime() + 30_000_000_000L;
+    while (counters.value(counter) != expected && System.nanoTime() < deadline) {
+      Thread.sleep(20);
+    }
+    assertEquals(expected, counters.value(counter), counter);
   }
 
   /** Rate windows are UTC minutes: start a sequence early in one, so it stays in it. */
