@@ -2,6 +2,7 @@ package dev.polder.runtime.limits;
 
 import dev.polder.connectors.api.Usage;
 import dev.polder.runtime.config.GatewayConfig;
+import dev.polder.runtime.error.GatewayException;
 import dev.polder.runtime.identity.ApiKeyRegistry;
 import dev.polder.runtime.pipeline.GatewayCall;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -11,6 +12,8 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import org.infinispan.commons.CacheException;
+import org.jboss.logging.Logger;
 
 /**
  * Reserves a call's requests, tokens and cost before the backend call and reconciles them with the
@@ -19,6 +22,7 @@ import java.util.Optional;
 @ApplicationScoped
 public class LimitService {
 
+  private static final Logger LOG = Logger.getLogger(LimitService.class);
   private static final String BEARER = "Bearer ";
 
   private final LimitPlan plan;
@@ -69,7 +73,19 @@ public class LimitService {
     if (charges.isEmpty()) {
       return;
     }
-    Optional<Charge> refused = counters.get().reserve(charges);
+    Optional<Charge> refused;
+    try {
+      refused = counters.get().reserve(charges);
+    } catch (CacheException e) {
+      // Fail closed: without the shared counters no limit can be kept.
+      LOG.warnf("Request %s: limit counters unavailable: %s", call.requestId(), e.toString());
+      throw new GatewayException(
+          503,
+          "service_unavailable",
+          "limits_unavailable",
+          null,
+          "The limit counters are unavailable (cluster changing?); retry shortly");
+    }
     if (refused.isPresent()) {
       throw LimitRefusals.of(refused.get());
     }
@@ -117,9 +133,17 @@ public class LimitService {
         corrections.add(charge.withAmount(delta));
       }
     }
-    LimitCounters shared = corrections.isEmpty() ? null : counters.get();
+    if (corrections.isEmpty()) {
+      return;
+    }
+    LimitCounters shared = counters.get();
     for (Charge correction : corrections) {
-      shared.add(correction.counter(), correction.amount(), correction.lifespanMillis());
+      try {
+        shared.add(correction.counter(), correction.amount(), correction.lifespanMillis());
+      } catch (CacheException e) {
+        // The reservation stands (it is never less safe than the usage it was made for).
+        LOG.warnf("Could not settle %s by %d: %s", correction.counter(), correction.amount(), e);
+      }
     }
   }
 
