@@ -66,6 +66,11 @@ public class ClusterLimitBenchmark {
       while (stores.get(0).members().size() < nodes && System.nanoTime() < deadline) {
         Thread.onSpinWait();
       }
+      if (stores.get(0).members().size() < nodes) {
+        throw new IllegalStateException("cluster did not form: " + stores.get(0).members());
+      }
+      // Every node holds a copy only once it has started the cache, as the gateway does at start.
+      stores.forEach(store -> store.cache(LimitCounters.CACHE));
     }
     counters = new LimitCounters(stores.get(0).<String, Long>cache(LimitCounters.CACHE));
   }

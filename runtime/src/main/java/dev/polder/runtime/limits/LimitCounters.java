@@ -1,7 +1,9 @@
 package dev.polder.runtime.limits;
 
 import dev.polder.runtime.state.StateStore;
+import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import java.util.ArrayList;
 import java.util.List;
@@ -29,6 +31,14 @@ public class LimitCounters {
 
   public LimitCounters(Cache<String, Long> cache) {
     this.cache = cache;
+  }
+
+  /**
+   * Starts the counters' cache with the application: a node holds a copy of a shared cache only
+   * once it has started it, and every node must, so that counts outlive any one of them.
+   */
+  void startWithTheApplication(@Observes StartupEvent event) {
+    cache.getName();
   }
 
   /**

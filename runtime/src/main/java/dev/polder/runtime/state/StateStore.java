@@ -27,7 +27,9 @@ import org.jboss.logging.Logger;
  * (or distributed with {@code owners} copies), so callers never change.
  *
  * <p>Any cache name may be asked for: {@link #cache(String)} defines it on first use with the
- * node's shared-cache settings, so every node that asks for the same name shares one cache.
+ * node's shared-cache settings, so every node that asks for the same name shares one cache. A node
+ * holds a copy only once it has asked: ask at start-up (e.g. observe {@code StartupEvent}), so a
+ * node leaving never takes the only copy with it.
  */
 @ApplicationScoped
 public class StateStore implements AutoCloseable {
@@ -130,9 +132,9 @@ public class StateStore implements AutoCloseable {
     return manager.getMembers().stream().map(Object::toString).toList();
   }
 
-  /** Starts the cluster with the application rather than on the first request. */
+  /** Starts the cluster, and the sticky cache, with the application rather than on first use. */
   void startEagerly(@Observes StartupEvent event) {
-    members();
+    cache(STICKY_CACHE);
   }
 
   void stop(@Observes ShutdownEvent event) {
