@@ -94,8 +94,10 @@ public class ClusterLimitBenchmark {
         List.of(
             new Charge("rpm|" + key, Charge.Kind.REQUESTS, key, 1, Long.MAX_VALUE, 60_000, 1),
             new Charge("tpm|" + key, Charge.Kind.TOKENS, key, 300, Long.MAX_VALUE, 60_000, 1),
-            new Charge("tpm|team:bench", Charge.Kind.TOKENS, "team", 300, Long.MAX_VALUE, 60_000, 1),
-            new Charge("cost|team:bench", Charge.Kind.COST, "team", 900, Long.MAX_VALUE, 60_000, 1));
+            new Charge(
+                "tpm|team:bench", Charge.Kind.TOKENS, "team", 300, Long.MAX_VALUE, 60_000, 1),
+            new Charge(
+                "cost|team:bench", Charge.Kind.COST, "team", 900, Long.MAX_VALUE, 60_000, 1));
     boolean admitted = counters.reserve(charges).isEmpty();
     counters.add("tpm|" + key, -289, 60_000);
     return admitted;
@@ -105,7 +107,9 @@ public class ClusterLimitBenchmark {
     List<Integer> ports = new ArrayList<>();
     while (ports.size() < count) {
       int port = ThreadLocalRandom.current().nextInt(12_000, 30_000);
-      if (ports.stream().noneMatch(p -> Math.abs(p - port) <= 110) && free(port) && free(port + 100)) {
+      if (ports.stream().noneMatch(p -> Math.abs(p - port) <= 110)
+          && free(port)
+          && free(port + 100)) {
         ports.add(port);
       }
     }
