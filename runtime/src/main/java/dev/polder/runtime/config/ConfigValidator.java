@@ -37,6 +37,7 @@ public final class ConfigValidator {
     if (config.limits().maxJsonDepth() < 4) {
       problems.add("polder.limits.max-json-depth: must be at least 4");
     }
+    LimitsChecks.check(config, problems);
     return problems;
   }
 

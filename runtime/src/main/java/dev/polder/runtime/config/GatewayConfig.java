@@ -2,10 +2,12 @@ package dev.polder.runtime.config;
 
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
+import java.math.BigDecimal;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalLong;
 
 /**
  * Everything an operator configures under {@code polder.*}: routes folder, request limits, API
@@ -32,6 +34,13 @@ public interface GatewayConfig {
   /** Roles and what they grant: models, MCP tools, admin actions. */
   RbacConfig rbac();
 
+  /**
+   * Prices per backend (name under {@code polder.backends}) per million tokens, in one currency of
+   * the operator's choice; budgets are in the same currency. A backend without a price costs
+   * nothing. Nothing is fetched from anywhere.
+   */
+  Map<String, Price> prices();
+
   interface Routes {
     /** Folder holding {@code *.camel.yaml}, relative to the working directory. */
     @WithDefault("routes")
@@ -57,6 +66,54 @@ public interface GatewayConfig {
     /** Deepest JSON nesting accepted in a request body. */
     @WithDefault("64")
     int maxJsonDepth();
+
+    /** Per API key, by its name under {@code polder.auth.keys}. */
+    Map<String, Rates> keys();
+
+    /** For every key without an entry of its own (each key counted on its own). */
+    Optional<Rates> eachKey();
+
+    /** Per team: rates and budgets. */
+    Map<String, TeamLimits> teams();
+
+    /** For every team without an entry of its own. */
+    Optional<TeamLimits> eachTeam();
+
+    /** Per virtual model, over all callers. */
+    Map<String, Rates> models();
+
+    /** For every virtual model without an entry of its own. */
+    Optional<Rates> eachModel();
+
+    /** Completion tokens reserved for a request that sets no {@code max_tokens}. */
+    @WithDefault("1024")
+    int defaultMaxTokens();
+  }
+
+  /** Rate limits in fixed one-minute windows (UTC minutes). */
+  interface Rates {
+    OptionalLong requestsPerMinute();
+
+    /** Prompt plus completion tokens. */
+    OptionalLong tokensPerMinute();
+  }
+
+  interface TeamLimits extends Rates {
+    Budget budget();
+  }
+
+  /** Spending caps per UTC day and month, in the currency of {@code polder.prices}. */
+  interface Budget {
+    Optional<BigDecimal> day();
+
+    Optional<BigDecimal> month();
+  }
+
+  /** Price per million tokens. */
+  interface Price {
+    BigDecimal input();
+
+    BigDecimal output();
   }
 
   interface Auth {
@@ -226,5 +283,30 @@ public interface GatewayConfig {
 
     @WithDefault("127.0.0.1")
     String bindAddress();
+
+    /** JGroups TCP port; failure detection listens on {@code port + 100}. */
+    @WithDefault("7800")
+    int port();
+
+    /** Nodes join only a cluster of the same name. */
+    @WithDefault("polder")
+    String clusterName();
+
+    /** How nodes find each other: static (members list), multicast, or dns. */
+    @WithDefault("static")
+    String discovery();
+
+    /** Static discovery: {@code host[port]} of the nodes, e.g. {@code 10.0.0.5[7800]}. */
+    Optional<List<String>> members();
+
+    /** DNS discovery: the name whose records list the nodes (e.g. a headless service). */
+    Optional<String> dnsQuery();
+
+    /** An operator's own JGroups stack file; wins over the discovery settings. */
+    Optional<String> jgroupsFile();
+
+    /** Copies of each entry: 0 = on every node (replicated), else at least 2 (distributed). */
+    @WithDefault("0")
+    int owners();
   }
 }

@@ -21,6 +21,7 @@ final class ErrorReplies {
       return;
     }
     response.setStatusCode(error.status());
+    error.headers().forEach(response::putHeader);
     response.putHeader(HttpHeaders.CONTENT_TYPE, "application/json");
     if (error.status() == 401) {
       response.putHeader("WWW-Authenticate", "Bearer");

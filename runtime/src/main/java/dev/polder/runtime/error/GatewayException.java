@@ -1,5 +1,9 @@
 package dev.polder.runtime.error;
 
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
 /**
  * A failure that the client sees as an OpenAI-shaped error: HTTP status, error type, code and a
  * message that never carries internals such as stack traces.
@@ -10,6 +14,7 @@ public class GatewayException extends RuntimeException {
   private final String type;
   private final String code;
   private final String param;
+  private final Map<String, String> headers = new LinkedHashMap<>(2);
 
   public GatewayException(int status, String type, String code, String param, String message) {
     super(message, null, false, false);
@@ -47,6 +52,17 @@ public class GatewayException extends RuntimeException {
         "request_too_large",
         null,
         "Request body is larger than the limit of " + limit + " bytes");
+  }
+
+  /** Adds a header to the error response, e.g. {@code Retry-After}; returns this. */
+  public GatewayException withHeader(String name, String value) {
+    headers.put(name, value);
+    return this;
+  }
+
+  /** Headers to send with the error response. */
+  public Map<String, String> headers() {
+    return Collections.unmodifiableMap(headers);
   }
 
   public int status() {

@@ -2,24 +2,39 @@ package dev.polder.runtime.state;
 
 import dev.polder.runtime.config.GatewayConfig;
 import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.infinispan.Cache;
 import org.infinispan.configuration.cache.CacheMode;
+import org.infinispan.configuration.cache.Configuration;
 import org.infinispan.configuration.cache.ConfigurationBuilder;
 import org.infinispan.configuration.global.GlobalConfigurationBuilder;
 import org.infinispan.manager.DefaultCacheManager;
 import org.infinispan.manager.EmbeddedCacheManager;
+import org.infinispan.notifications.Listener;
+import org.infinispan.notifications.cachemanagerlistener.annotation.ViewChanged;
+import org.infinispan.notifications.cachemanagerlistener.event.ViewChangedEvent;
+import org.infinispan.remoting.transport.jgroups.JGroupsTransport;
+import org.jboss.logging.Logger;
 
 /**
  * The embedded Infinispan that holds state gateway nodes share. Alone it runs in local mode; with
- * {@code polder.state.cluster=true} it joins a JGroups cluster and the same caches are replicated,
- * so callers never change.
+ * {@code polder.state.cluster=true} it joins a JGroups cluster and the same caches are replicated
+ * (or distributed with {@code owners} copies), so callers never change.
+ *
+ * <p>Any cache name may be asked for: {@link #cache(String)} defines it on first use with the
+ * node's shared-cache settings, so every node that asks for the same name shares one cache. A node
+ * holds a copy only once it has asked: ask at start-up (e.g. observe {@code StartupEvent}), so a
+ * node leaving never takes the only copy with it.
  */
 @ApplicationScoped
-public class StateStore {
+public class StateStore implements AutoCloseable {
+
+  private static final Logger LOG = Logger.getLogger(StateStore.class);
 
   public static final String STICKY_CACHE = "polder-sticky";
 
@@ -30,41 +45,122 @@ public class StateStore {
   public static final String IDENTITY_CACHE = "polder-identity";
 
   private final EmbeddedCacheManager manager;
+  private final StateSettings settings;
+  private final Configuration shared;
 
   @Inject
   public StateStore(GatewayConfig config) {
-    this.manager = start(config.state());
+    this(StateSettings.of(config.state()));
   }
 
-  static EmbeddedCacheManager start(GatewayConfig.State state) {
+  private StateStore(StateSettings settings) {
+    this.settings = settings;
+    this.shared = sharedConfiguration(settings);
+    this.manager = start(settings, shared);
+  }
+
+  /** A store outside CDI (tests, benchmarks, tools); close it when done. */
+  public static StateStore open(StateSettings settings) {
+    return new StateStore(settings);
+  }
+
+  private static EmbeddedCacheManager start(StateSettings settings, Configuration shared) {
     GlobalConfigurationBuilder global = new GlobalConfigurationBuilder();
     global.cacheManagerName("polder").jmx().disable();
-    ConfigurationBuilder sticky = new ConfigurationBuilder();
-    if (state.cluster()) {
-      // FD_SOCK2 listens on every interface unless bind_addr is set.
-      System.setProperty("jgroups.bind_addr", state.bindAddress());
-      global.transport().defaultTransport().clusterName("polder");
-      sticky.clustering().cacheMode(CacheMode.REPL_SYNC);
-    } else {
-      sticky.clustering().cacheMode(CacheMode.LOCAL);
+    if (settings.cluster()) {
+      global
+          .transport()
+          .defaultTransport()
+          .clusterName(settings.clusterName())
+          .nodeName(settings.bindAddress() + ":" + settings.port());
+      if (settings.jgroupsFile().isPresent()) {
+        global
+            .transport()
+            .addProperty(JGroupsTransport.CONFIGURATION_FILE, settings.jgroupsFile().get());
+      } else {
+        global
+            .transport()
+            .addProperty(
+                JGroupsTransport.CHANNEL_CONFIGURATOR, ClusterChannel.configurator(settings));
+      }
     }
-    // Entries carry their own lifespan; the reaper only frees memory.
-    sticky.expiration().wakeUpInterval(30, TimeUnit.SECONDS);
     DefaultCacheManager manager = new DefaultCacheManager(global.build(), false);
-    manager.defineConfiguration(STICKY_CACHE, sticky.build());
-    manager.defineConfiguration(PSEUDONYM_CACHE, sticky.build());
-    ConfigurationBuilder identity = new ConfigurationBuilder();
-    identity.clustering().cacheMode(state.cluster() ? CacheMode.REPL_SYNC : CacheMode.LOCAL);
-    manager.defineConfiguration(IDENTITY_CACHE, identity.build());
+    manager.defineConfiguration(STICKY_CACHE, shared);
+    manager.defineConfiguration(PSEUDONYM_CACHE, shared);
+    manager.defineConfiguration(IDENTITY_CACHE, shared);
     manager.start();
+    if (settings.cluster()) {
+      manager.addListener(new ViewLogger());
+      LOG.infof(
+          "Polder state: cluster '%s' of %d members %s",
+          settings.clusterName(), manager.getMembers().size(), manager.getMembers());
+    }
     return manager;
   }
 
+  private static Configuration sharedConfiguration(StateSettings settings) {
+    ConfigurationBuilder builder = new ConfigurationBuilder();
+    if (!settings.cluster()) {
+      builder.clustering().cacheMode(CacheMode.LOCAL);
+    } else if (settings.owners() <= 0) {
+      builder.clustering().cacheMode(CacheMode.REPL_SYNC);
+    } else {
+      builder.clustering().cacheMode(CacheMode.DIST_SYNC).hash().numOwners(settings.owners());
+    }
+    // Entries carry their own lifespan; the reaper only frees memory.
+    builder.expiration().wakeUpInterval(30, TimeUnit.SECONDS);
+    return builder.build();
+  }
+
+  /**
+   * The shared cache of that name, defined on first use: local alone; replicated (or distributed
+   * with {@code polder.state.owners} copies) and synchronous in a cluster, so a write has reached
+   * every copy when it returns.
+   */
   public <K, V> Cache<K, V> cache(String name) {
+    if (!manager.cacheExists(name) && manager.getCacheConfiguration(name) == null) {
+      synchronized (this) {
+        if (manager.getCacheConfiguration(name) == null) {
+          manager.defineConfiguration(name, shared);
+        }
+      }
+    }
     return manager.getCache(name);
   }
 
+  public boolean clustered() {
+    return settings.cluster();
+  }
+
+  /** Node names of the current cluster view; just this node when alone. */
+  public List<String> members() {
+    if (!settings.cluster()) {
+      return List.of("local");
+    }
+    return manager.getMembers().stream().map(Object::toString).toList();
+  }
+
+  /** Starts the cluster, and the sticky cache, with the application rather than on first use. */
+  void startEagerly(@Observes StartupEvent event) {
+    cache(STICKY_CACHE);
+  }
+
   void stop(@Observes ShutdownEvent event) {
+    close();
+  }
+
+  @Override
+  public void close() {
     manager.stop();
+  }
+
+  @Listener
+  public static final class ViewLogger {
+    @ViewChanged
+    public void viewChanged(ViewChangedEvent event) {
+      LOG.infof(
+          "Polder state: cluster view of %d members %s",
+          event.getNewMembers().size(), event.getNewMembers());
+    }
   }
 }

@@ -92,6 +92,7 @@ class LayeringTest {
             "dev.polder.runtime.request..",
             "dev.polder.runtime.routing..",
             "dev.polder.runtime.account..",
+            "dev.polder.runtime.limits..",
             "dev.polder.runtime.backend..")
         .check(classes);
   }

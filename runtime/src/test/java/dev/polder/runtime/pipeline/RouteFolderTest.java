@@ -34,6 +34,8 @@ class RouteFolderTest {
           "select-backend",
           "decide-route",
           "redact",
+          "reserve",
+          "reconcile",
           "list-models",
           "account",
           "audit");
@@ -142,6 +144,10 @@ class RouteFolderTest {
 
       public dev.polder.runtime.config.RbacConfig rbac() {
         throw new UnsupportedOperationException();
+      }
+
+      public Map<String, Price> prices() {
+        return Map.of();
       }
     };
   }

@@ -18,6 +18,11 @@ public class GatewayTestResource implements QuarkusTestResourceLifecycleManager 
   public static final String KEY_ADMIN = "test-key-admin";
   public static final String KEY_RESEARCH = "test-key-research";
   public static final String KEY_DOOMED = "test-key-doomed";
+  // Limits and budgets (LimitsTest, features/limits-and-budgets.feature).
+  public static final String KEY_RATED = "test-key-rated";
+  public static final String KEY_TOKENS = "test-key-tokens";
+  public static final String KEY_THRIFTY = "test-key-thrifty";
+  public static final String KEY_PAUPER = "test-key-pauper";
 
   private Upstreams upstreams;
   private RoutesCopy routes;
@@ -66,6 +71,7 @@ public class GatewayTestResource implements QuarkusTestResourceLifecycleManager 
     config.put("polder.rbac.roles.key-admin.admin", "keys:*");
     issuer = new TestIssuer();
     config.putAll(issuer.config());
+    limits(config);
     for (String name : Upstreams.NAMES) {
       String prefix = "polder.backends." + name + ".";
       config.put(prefix + "provider", "vllm");
@@ -146,6 +152,20 @@ public class GatewayTestResource implements QuarkusTestResourceLifecycleManager 
     config.put(prefix + "team", team);
     config.put(prefix + "models", models);
     config.put(prefix + "egress", Boolean.toString(egress));
+  }
+
+  private static void limits(Map<String, String> config) {
+    key(config, "rated", KEY_RATED, "svc-rated", "rated", "plain", false);
+    config.put("polder.limits.keys.rated.requests-per-minute", "3");
+    key(config, "tokens", KEY_TOKENS, "svc-tokens", "tokens", "plain", false);
+    config.put("polder.limits.keys.tokens.tokens-per-minute", "150");
+    key(config, "thrifty", KEY_THRIFTY, "svc-thrifty", "thrifty", "plain", false);
+    config.put("polder.limits.teams.thrifty.budget.day", "0.0005");
+    key(config, "pauper", KEY_PAUPER, "svc-pauper", "pauper", "plain", false);
+    config.put("polder.limits.teams.pauper.budget.month", "0.000001");
+    // 10 per million tokens on backend a: the upstream's usage (7 + 4 tokens) costs 0.00011.
+    config.put("polder.prices.a.input", "10");
+    config.put("polder.prices.a.output", "10");
   }
 
   /** Targets as {@code backend:weight:priority}. */
