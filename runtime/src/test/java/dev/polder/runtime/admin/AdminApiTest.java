@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.polder.runtime.identity.ApiKeyRegistry;
+import dev.polder.runtime.support.AuditDir;
 import dev.polder.runtime.support.Clients;
 import dev.polder.runtime.support.GatewayTestResource;
 import dev.polder.runtime.support.TestIssuer;
@@ -33,6 +34,7 @@ class AdminApiTest {
   URI gateway;
 
   TestIssuer issuer;
+  AuditDir audit;
 
   private HttpResponse<String> call(String method, String path, String key, String body) {
     HttpRequest.Builder request =
@@ -151,6 +153,30 @@ class AdminApiTest {
     assertEquals("admin_forbidden", code(call("GET", "/admin/config", userToken, null), 403));
     assertEquals("invalid_api_key", code(call("GET", "/admin/bundle", null, null), 401));
     assertEquals("invalid_api_key", code(call("GET", "/admin/bundle", "wrong", null), 401));
+  }
+
+  @Test
+  void everyAdminActionIsAudited() throws Exception {
+    json(call("GET", "/admin/bundle", ADMIN, null), 200);
+    code(call("GET", "/admin/config", GatewayTestResource.KEY_ALL, null), 403);
+    List<JsonNode> records = audit.records();
+    assertTrue(
+        records.stream()
+            .anyMatch(
+                r ->
+                    r.path("endpoint").asText().equals("/admin/bundle:read")
+                        && r.path("principal").asText().equals("ops")
+                        && r.path("status").asInt() == 200),
+        "allowed action recorded");
+    assertTrue(
+        records.stream()
+            .anyMatch(
+                r ->
+                    r.path("endpoint").asText().equals("/admin/config:read")
+                        && r.path("principal").asText().equals("svc-all")
+                        && r.path("status").asInt() == 403
+                        && r.path("error").asText().equals("admin_forbidden")),
+        "refused action recorded");
   }
 
   @Test
