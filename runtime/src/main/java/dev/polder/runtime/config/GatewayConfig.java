@@ -29,6 +29,9 @@ public interface GatewayConfig {
 
   State state();
 
+  /** The MCP endpoint and its upstream servers ({@link McpConfig}). */
+  McpConfig mcp();
+
   interface Routes {
     /** Folder holding {@code *.camel.yaml}, relative to the working directory. */
     @WithDefault("routes")
