@@ -136,6 +136,10 @@ class RouteFolderTest {
       public State state() {
         throw new UnsupportedOperationException();
       }
+
+      public dev.polder.runtime.config.McpConfig mcp() {
+        throw new UnsupportedOperationException();
+      }
     };
   }
 }
