@@ -9,7 +9,8 @@ import java.util.List;
  * A stdio MCP server written for tests (node): one tool, {@code act}, whose argument {@code what}
  * chooses the misbehaviour: {@code echo} (answers), {@code huge} (a 5 MB line), {@code garbage}
  * (non-JSON lines, then the answer), {@code hang} (never answers), {@code crash} (exits), {@code
- * progress} (two progress notifications, then the answer).
+ * progress} (two progress notifications, then the answer). A second tool, {@code refund}, plays a
+ * payments tool whose answer carries the customer's e-mail address.
  */
 public final class MisbehavingMcpServer {
   private static final String SCRIPT =
@@ -24,8 +25,17 @@ public final class MisbehavingMcpServer {
         } else if (m.method === 'tools/list') {
           send({jsonrpc: '2.0', id: m.id, result: {tools: [{name: 'act', description: 'misbehaves',
             inputSchema: {type: 'object', properties: {what: {type: 'string'}, text: {type: 'string'}},
-            required: ['what']}}]}});
+            required: ['what']}},
+            {name: 'refund', description: 'refunds an order (a payments tool)',
+            inputSchema: {type: 'object', properties: {order_id: {type: 'string'}, customer_email: {type: 'string'}},
+            required: ['order_id', 'customer_email']}}]}});
         } else if (m.method === 'tools/call') {
+          if (m.params.name === 'refund') {
+            const a = m.params.arguments;
+            send({jsonrpc: '2.0', id: m.id, result: {content: [{type: 'text',
+              text: 'Refunded order ' + a.order_id + '; receipt sent to ' + a.customer_email}]}});
+            return;
+          }
           const what = m.params.arguments.what;
           const text = m.params.arguments.text || 'ok';
           const answer = () => send({jsonrpc: '2.0', id: m.id, result: {content: [{type: 'text', text}]}});

@@ -16,8 +16,12 @@ public class GatewayTestResource implements QuarkusTestResourceLifecycleManager 
   public static final String KEY_ALL = "test-key-all";
   public static final String KEY_LIMITED = "test-key-limited";
 
+  /** An agent key with the role {@code payments} (MCP tool {@code payments__refund}). */
+  public static final String KEY_PAYMENTS = "test-key-payments";
+
   private Upstreams upstreams;
   private RoutesCopy routes;
+  private Path mcpFolder;
 
   @Override
   public Map<String, String> start() {
@@ -36,6 +40,9 @@ public class GatewayTestResource implements QuarkusTestResourceLifecycleManager 
     config.put("polder.limits.max-json-depth", "32");
     key(config, "all", KEY_ALL, "svc-all", "platform", "*", true);
     key(config, "limited", KEY_LIMITED, "svc-limited", "research", "echo,priority", false);
+    key(config, "payments", KEY_PAYMENTS, "agent-payments", "finance", "*", false);
+    config.put("polder.auth.keys.payments.roles", "payments");
+    mcpPayments(config);
     for (String name : Upstreams.NAMES) {
       String prefix = "polder.backends." + name + ".";
       config.put(prefix + "provider", "vllm");
@@ -83,6 +90,21 @@ public class GatewayTestResource implements QuarkusTestResourceLifecycleManager 
     config.put(prefix + "egress", Boolean.toString(egress));
   }
 
+  /** A payments MCP server (stdio, started on first use) for the MCP compliance specs. */
+  private void mcpPayments(Map<String, String> config) {
+    try {
+      mcpFolder = java.nio.file.Files.createTempDirectory("polder-mcp-payments");
+      java.util.List<String> command =
+          dev.polder.connectors.testing.MisbehavingMcpServer.command(mcpFolder);
+      config.put("polder.mcp.servers.payments.command", command.get(0));
+      config.put("polder.mcp.servers.payments.args[0]", command.get(1));
+      config.put("polder.mcp.servers.payments.environment", "prod");
+      config.put("polder.mcp.servers.payments.tools.refund.rate-per-minute", "100");
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+  }
+
   /** Targets as {@code backend:weight:priority}. */
   private static void model(Map<String, String> config, String name, String... targets) {
     for (int i = 0; i < targets.length; i++) {
@@ -107,6 +129,10 @@ public class GatewayTestResource implements QuarkusTestResourceLifecycleManager 
     }
     if (routes != null) {
       routes.delete();
+    }
+    if (mcpFolder != null) {
+      mcpFolder.resolve("misbehaving-mcp-server.js").toFile().delete();
+      mcpFolder.toFile().delete();
     }
   }
 }
