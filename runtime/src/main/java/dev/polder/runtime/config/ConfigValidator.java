@@ -31,6 +31,7 @@ public final class ConfigValidator {
         .keys()
         .forEach((name, key) -> checkKey(name, key, config.models().keySet(), problems));
     IdentityChecks.check(config, problems);
+    McpConfigValidator.check(config.mcp(), problems);
     if (config.limits().maxBodyBytes() < 1024) {
       problems.add("polder.limits.max-body-bytes: must be at least 1024");
     }

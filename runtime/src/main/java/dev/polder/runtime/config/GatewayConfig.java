@@ -41,6 +41,9 @@ public interface GatewayConfig {
    */
   Map<String, Price> prices();
 
+  /** The MCP endpoint and its upstream servers ({@link McpConfig}). */
+  McpConfig mcp();
+
   interface Routes {
     /** Folder holding {@code *.camel.yaml}, relative to the working directory. */
     @WithDefault("routes")

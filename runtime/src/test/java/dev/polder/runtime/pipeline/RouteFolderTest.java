@@ -149,6 +149,10 @@ class RouteFolderTest {
       public Map<String, Price> prices() {
         return Map.of();
       }
+
+      public dev.polder.runtime.config.McpConfig mcp() {
+        throw new UnsupportedOperationException();
+      }
     };
   }
 }

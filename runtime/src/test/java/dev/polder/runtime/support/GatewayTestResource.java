@@ -24,6 +24,9 @@ public class GatewayTestResource implements QuarkusTestResourceLifecycleManager 
   public static final String KEY_THRIFTY = "test-key-thrifty";
   public static final String KEY_PAUPER = "test-key-pauper";
 
+  /** An agent key with the role {@code payments} (MCP tool {@code payments__refund}). */
+  public static final String KEY_PAYMENTS = "test-key-payments";
+
   private Upstreams upstreams;
   private RoutesCopy routes;
   private BundleCopy bundle;
@@ -31,6 +34,7 @@ public class GatewayTestResource implements QuarkusTestResourceLifecycleManager 
   private AuditDir audit;
   private TestIssuer issuer;
   private OtlpReceiver otlp;
+  private Path mcpFolder;
 
   @Override
   public Map<String, String> start() {
@@ -72,6 +76,9 @@ public class GatewayTestResource implements QuarkusTestResourceLifecycleManager 
     issuer = new TestIssuer();
     config.putAll(issuer.config());
     limits(config);
+    key(config, "payments", KEY_PAYMENTS, "agent-payments", "finance", "*", false);
+    config.put("polder.auth.keys.payments.roles", "payments");
+    mcpPayments(config);
     for (String name : Upstreams.NAMES) {
       String prefix = "polder.backends." + name + ".";
       config.put(prefix + "provider", "vllm");
@@ -168,6 +175,21 @@ public class GatewayTestResource implements QuarkusTestResourceLifecycleManager 
     config.put("polder.prices.a.output", "10");
   }
 
+  /** A payments MCP server (stdio, started on first use) for the MCP compliance specs. */
+  private void mcpPayments(Map<String, String> config) {
+    try {
+      mcpFolder = java.nio.file.Files.createTempDirectory("polder-mcp-payments");
+      java.util.List<String> command =
+          dev.polder.connectors.testing.MisbehavingMcpServer.command(mcpFolder);
+      config.put("polder.mcp.servers.payments.command", command.get(0));
+      config.put("polder.mcp.servers.payments.args[0]", command.get(1));
+      config.put("polder.mcp.servers.payments.environment", "prod");
+      config.put("polder.mcp.servers.payments.tools.refund.rate-per-minute", "100");
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+  }
+
   /** Targets as {@code backend:weight:priority}. */
   private static void model(Map<String, String> config, String name, String... targets) {
     for (int i = 0; i < targets.length; i++) {
@@ -212,6 +234,10 @@ public class GatewayTestResource implements QuarkusTestResourceLifecycleManager 
     }
     if (otlp != null) {
       otlp.close();
+    }
+    if (mcpFolder != null) {
+      mcpFolder.resolve("misbehaving-mcp-server.js").toFile().delete();
+      mcpFolder.toFile().delete();
     }
   }
 }

@@ -8,10 +8,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.networknt.schema.JsonSchema;
-import com.networknt.schema.JsonSchemaFactory;
-import com.networknt.schema.SpecVersion;
-import com.networknt.schema.ValidationMessage;
+import com.networknt.schema.Error;
+import com.networknt.schema.Schema;
+import com.networknt.schema.SchemaRegistry;
+import com.networknt.schema.SpecificationVersion;
 import dev.polder.runtime.audit.AuditVerifyCommand;
 import dev.polder.runtime.support.AuditDir;
 import dev.polder.runtime.support.Clients;
@@ -46,7 +46,7 @@ class AuditTrailTest {
 
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final String KEY = GatewayTestResource.KEY_ALL;
-  private static JsonSchema schema;
+  private static Schema schema;
 
   @TestHTTPResource("/")
   URI gateway;
@@ -59,7 +59,7 @@ class AuditTrailTest {
   static void loadSchema() throws Exception {
     try (InputStream in = AuditTrailTest.class.getResourceAsStream("/audit-record.schema.json")) {
       schema =
-          JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V202012)
+          SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_2020_12)
               .getSchema(JSON.readTree(in));
     }
   }
@@ -119,7 +119,7 @@ class AuditTrailTest {
       }
     }
     for (JsonNode record : audit.records()) {
-      Set<ValidationMessage> problems = schema.validate(record);
+      List<Error> problems = schema.validate(record);
       assertTrue(problems.isEmpty(), record + " breaks the schema: " + problems);
     }
     assertEquals(0, verify(audit.folder()), "the gateway's chain must verify");
