@@ -110,14 +110,12 @@ Feature: Controlled egress — what may leave the organisation
     And the response JSON "/messages/0/content" is "Quarterly ledger figures"
     And no backend received any bytes
 
-  @needs-pii-wiring
   Scenario: PII in a prompt never reaches the external backend
     The check is on the bytes the external backend received, whatever route the request took.
     When a client with key "compliance-dev" sends a chat completion for model "governed" saying "Please write to jane.doe@example.com about the invoice"
     Then the response status is 200
     And the bytes received by the external backend do not contain "jane.doe@example.com"
 
-  @needs-pii-wiring
   Scenario: The answer's pseudonyms are restored for the caller
     E-mail addresses are pseudonymized before they leave the gateway (rules/redact/controlled-egress.csv);
     the backend repeats what it received, and the caller reads the original address again.
@@ -126,7 +124,6 @@ Feature: Controlled egress — what may leave the organisation
     And no backend received the text "jane.doe@example.com"
     And the answer the client reads contains "jane.doe@example.com"
 
-  @needs-pii-wiring
   Scenario: A secret in a prompt is refused and reaches no backend
     When a client with key "compliance-dev" sends a chat completion for model "governed" saying "Deploy with AKIAIOSFODNN7EXAMPLE please"
     Then the response status is 403
