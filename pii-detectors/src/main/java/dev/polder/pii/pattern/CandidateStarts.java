@@ -52,7 +52,8 @@ final class CandidateStarts {
 
   /**
    * Every pattern of every detector runs over the same text in turn: the word starts of the last
-   * text seen on this thread are kept (by identity) so the text is scanned once per class set.
+   * text seen on this thread are kept (by identity), per class, so the text is scanned once per
+   * class however the detectors' patterns alternate between them.
    */
   private static final ThreadLocal<LastText> WORD_STARTS = ThreadLocal.withInitial(LastText::new);
 
@@ -68,28 +69,48 @@ final class CandidateStarts {
 
   private static final class LastText {
     private String text;
-    private Set<WordStart> classes;
-    private int[] starts;
+    private final int[][] byClass = new int[WordStart.values().length][];
+    private int[] both;
     private String foldedOf;
     private String folded;
 
     int[] of(String text, Set<WordStart> classes) {
-      if (text != this.text || !classes.equals(this.classes)) {
-        this.starts = scan(text, classes);
+      if (text != this.text) {
         this.text = text;
-        this.classes = classes;
+        java.util.Arrays.fill(byClass, null);
+        both = null;
+      }
+      if (classes.size() == 1) {
+        return single(classes.iterator().next());
+      }
+      if (both == null) {
+        int[] digits = single(WordStart.DIGIT);
+        int[] uppers = single(WordStart.UPPER);
+        int[] merged = Arrays.copyOf(digits, digits.length + uppers.length);
+        System.arraycopy(uppers, 0, merged, digits.length, uppers.length);
+        Arrays.sort(merged);
+        both = merged;
+      }
+      return both;
+    }
+
+    private int[] single(WordStart start) {
+      int[] starts = byClass[start.ordinal()];
+      if (starts == null) {
+        starts = scan(text, start);
+        byClass[start.ordinal()] = starts;
       }
       return starts;
     }
   }
 
-  private static int[] scan(String text, Set<WordStart> classes) {
+  private static int[] scan(String text, WordStart start) {
     int n = text.length();
     int[] starts = new int[16];
     int count = 0;
     for (int i = 0; i < n; i++) {
-      char c = text.charAt(i);
-      if ((i == 0 || !WordStart.isAsciiWordChar(text.charAt(i - 1))) && begins(classes, c)) {
+      if (start.begins(text.charAt(i))
+          && (i == 0 || !WordStart.isAsciiWordChar(text.charAt(i - 1)))) {
         if (count == starts.length) {
           starts = Arrays.copyOf(starts, count * 2);
         }
@@ -97,15 +118,6 @@ final class CandidateStarts {
       }
     }
     return Arrays.copyOf(starts, count);
-  }
-
-  private static boolean begins(Set<WordStart> classes, char c) {
-    for (WordStart s : classes) {
-      if (s.begins(c)) {
-        return true;
-      }
-    }
-    return false;
   }
 
   private static int[] sortedDistinct(int[] positions, int count) {
