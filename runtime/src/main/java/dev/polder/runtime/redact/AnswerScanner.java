@@ -46,6 +46,9 @@ public class AnswerScanner {
       }
       if (c.get("message") instanceof ObjectNode message) {
         changed |= rewriteField(plan, redactor, message, "content");
+        // The reasoning some backends return beside the answer is scanned like it.
+        changed |= rewriteField(plan, redactor, message, "reasoning_content");
+        changed |= rewriteField(plan, redactor, message, "reasoning");
         for (JsonNode call : message.path("tool_calls")) {
           if (call.path("function") instanceof ObjectNode function) {
             changed |= rewriteField(plan, redactor, function, "arguments");

@@ -31,6 +31,10 @@ public final class AnswerStream {
 
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final String CONTENT = "content";
+  // Texts of a delta: the answer, and the reasoning some backends stream beside it (vLLM and
+  // DeepSeek 'reasoning_content', others 'reasoning'); each is a channel of its own.
+  private static final List<String> DELTA_TEXTS =
+      List.of(CONTENT, "reasoning_content", "reasoning");
   private static final String TEXT = "text";
   private static final String TOOL = "tool/";
 
@@ -112,9 +116,11 @@ public final class AnswerStream {
       }
       int index = choice.path("index").asInt(0);
       if (choice.get("delta") instanceof ObjectNode delta) {
-        if (delta.path(CONTENT).isTextual()) {
-          delta.put(CONTENT, channel(index, CONTENT).feed(delta.get(CONTENT).asText()));
-          changed = true;
+        for (String key : DELTA_TEXTS) {
+          if (delta.path(key).isTextual()) {
+            delta.put(key, channel(index, key).feed(delta.get(key).asText()));
+            changed = true;
+          }
         }
         for (JsonNode call : delta.path("tool_calls")) {
           if (call.path("function") instanceof ObjectNode function
@@ -161,8 +167,8 @@ public final class AnswerStream {
       } else {
         ObjectNode delta =
             choice.get("delta") instanceof ObjectNode d ? d : choice.putObject("delta");
-        if (key.equals(CONTENT)) {
-          delta.put(CONTENT, delta.path(CONTENT).asText("") + rest);
+        if (DELTA_TEXTS.contains(key)) {
+          delta.put(key, delta.path(key).asText("") + rest);
         } else {
           appendToolArguments(delta, Integer.parseInt(key.substring(TOOL.length())), rest);
         }

@@ -107,6 +107,30 @@ class AnswerStreamTest {
   }
 
   @Test
+  void reasoningStreamedBesideTheAnswerIsMaskedToo() throws Exception {
+    String reasoning = "The user paid with 4111 1111 1111 1111, so I will mention the refund.";
+    List<SseEvent> in = new ArrayList<>();
+    for (int i = 0; i < reasoning.length(); i += 4) {
+      SseEvent event = chat(null, null);
+      ((ObjectNode) event.json().path("choices").get(0).get("delta"))
+          .put("reasoning_content", reasoning.substring(i, Math.min(reasoning.length(), i + 4)));
+      in.add(event);
+    }
+    in.add(chat("Refund issued.", "stop"));
+    in.add(SseEvent.DONE_EVENT);
+    StringBuilder seen = new StringBuilder();
+    for (SseEvent e : run(stream(masking(), null), in)) {
+      if (e.kind() == SseEvent.Kind.CHUNK) {
+        for (var choice : e.json().path("choices")) {
+          seen.append(choice.path("delta").path("reasoning_content").asText(""));
+        }
+      }
+    }
+    assertEquals(
+        "The user paid with [CREDIT_CARD], so I will mention the refund.", seen.toString());
+  }
+
+  @Test
   void aCardSplitAcrossEventsIsMaskedAndEveryEventIsRelayed() throws Exception {
     String answer = "Your card 4111 1111 1111 1111 expires soon, please renew it in time.";
     List<SseEvent> in = new ArrayList<>();
