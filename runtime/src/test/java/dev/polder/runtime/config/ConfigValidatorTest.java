@@ -5,6 +5,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.polder.runtime.audit.trail.AuditSettings;
 import dev.polder.runtime.audit.trail.AuditSettingsCheck;
+import dev.polder.runtime.detect.DetectConfig;
+import dev.polder.runtime.detect.DetectConfigCheck;
+import dev.polder.runtime.redact.RedactConfig;
+import dev.polder.runtime.redact.RedactConfigCheck;
 import io.quarkus.runtime.configuration.DurationConverter;
 import io.smallrye.config.SmallRyeConfig;
 import io.smallrye.config.SmallRyeConfigBuilder;
@@ -64,6 +68,8 @@ class ConfigValidatorTest {
     List<String> problems = new ArrayList<>();
     problems.addAll(ConfigValidator.problems(config.getConfigMapping(GatewayConfig.class)));
     problems.addAll(AuditSettingsCheck.problems(config.getConfigMapping(AuditSettings.class)));
+    problems.addAll(DetectConfigCheck.problems(config.getConfigMapping(DetectConfig.class)));
+    problems.addAll(RedactConfigCheck.problems(config.getConfigMapping(RedactConfig.class)));
     return problems;
   }
 
@@ -74,6 +80,8 @@ class ConfigValidatorTest {
         .withConverter(Duration.class, 100, new DurationConverter())
         .withMapping(GatewayConfig.class)
         .withMapping(AuditSettings.class)
+        .withMapping(DetectConfig.class)
+        .withMapping(RedactConfig.class)
         .withValidateUnknown(false)
         .build();
   }
