@@ -150,12 +150,12 @@ class RoutingTest {
 
   @Test
   void latencyAwareChoicePrefersTheFasterBackend() {
-    upstreams.get("a").fallback(Behaviours.slow(Duration.ofMillis(150), new VllmLike()));
+    upstreams.get("f").fallback(Behaviours.slow(Duration.ofMillis(150), new VllmLike()));
     for (int i = 0; i < 4; i++) {
       chat("fast"); // both get measured
     }
     for (int i = 0; i < 10; i++) {
-      assertEquals("b", backend(chat("fast")));
+      assertEquals("g", backend(chat("fast")));
     }
   }
 

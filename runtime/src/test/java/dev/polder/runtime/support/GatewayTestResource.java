@@ -101,7 +101,8 @@ public class GatewayTestResource implements QuarkusTestResourceLifecycleManager 
     model(config, "sticky", "a:1:0", "b:1:0");
     config.put("polder.models.sticky.sticky.enabled", "true");
     config.put("polder.models.sticky.sticky.ttl", "1m");
-    model(config, "fast", "a:1:0", "b:1:0");
+    // Own backends: latency measured by other tests on a and b must not decide this choice.
+    model(config, "fast", "f:1:0", "g:1:0");
     config.put("polder.models.fast.strategy", "latency");
     model(config, "with-fallback", "c:1:0");
     config.put("polder.models.with-fallback.fallback[0]", "b");

@@ -13,7 +13,7 @@ import java.util.Map;
 public final class Upstreams implements AutoCloseable {
 
   /** Backend names; each is configured as a vLLM backend in {@link GatewayTestResource}. */
-  public static final String[] NAMES = {"a", "b", "c", "d", "e"};
+  public static final String[] NAMES = {"a", "b", "c", "d", "e", "f", "g"};
 
   private final Vertx vertx = Vertx.vertx();
   private final Map<String, ScriptableUpstream> servers = new LinkedHashMap<>();
