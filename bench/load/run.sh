@@ -6,7 +6,8 @@
 # Usage: bench/load/run.sh [seconds-per-run]   (from anywhere; default 10 s)
 # Env: WARMUP_SECONDS (30), BODIES ("chat stream"), CONCURRENCIES ("1 16 64"), SKIP_TTFB=1,
 #      GATEWAY_OPTS (extra JVM options, e.g. -Dpolder.routes.on-event-loop=true or
-#      -Dpolder.audit.fsync=always; bench/load/audit-cost.sh compares the audit settings).
+#      -Dpolder.audit.fsync=always; bench/load/audit-cost.sh compares the audit settings),
+#      THREAD_CPU=1 (after each gateway run, CPU per request by thread name).
 # The audit log goes to a temporary folder; its chain is verified after the runs.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
@@ -58,6 +59,14 @@ IDLE_RSS_MB=$(( $(awk '/VmRSS/ {print $2}' /proc/$GW/status) / 1024 ))
 echo "time to ready: ${READY_MS} ms; idle RSS: ${IDLE_RSS_MB} MB"
 
 cpu_ticks() { awk '{print $14 + $15}' "/proc/$GW/stat"; }
+# Per-thread CPU ticks as "tid name ticks" lines (THREAD_CPU=1): where a request's CPU goes.
+thread_ticks() {
+  for t in /proc/"$GW"/task/*; do
+    { read -r name <"$t/comm"
+      awk -v id="${t##*/}" -v n="$name" '{sub(/^.*\) /, ""); print id "\t" n "\t" $12 + $13}' "$t/stat"
+    } 2>/dev/null || true
+  done
+}
 TICK_US=$(( 1000000 / $(getconf CLK_TCK) ))
 
 run() { # target body concurrency -> RESULT line (+ cpu_us_per_req for the gateway)
@@ -66,6 +75,7 @@ run() { # target body concurrency -> RESULT line (+ cpu_us_per_req for the gatew
   else url="http://127.0.0.1:$UPSTREAM_PORT/v1/chat/completions"; fi
   local before after
   before=$(cpu_ticks)
+  [ -n "${THREAD_CPU:-}" ] && [ "$target" = gateway ] && thread_ticks >"$OUT/threads.before"
   local result
   result=$(BODY_FILE="$OUT/$body.json" taskset -c 1 wrk -t1 -c"$c" -d"${SECONDS_PER_RUN}s" \
     -s bench/load/post.lua "$url" | grep '^RESULT')
@@ -77,6 +87,16 @@ run() { # target body concurrency -> RESULT line (+ cpu_us_per_req for the gatew
     cpu=" gateway_cpu_us_per_req=$(( (after - before) * TICK_US / requests ))"
   fi
   echo "$body c=$c $target: ${result#RESULT }$cpu"
+  if [ -n "${THREAD_CPU:-}" ] && [ "$target" = gateway ] && [ "$requests" -gt 0 ]; then
+    thread_ticks >"$OUT/threads.after"
+    # Threads are grouped by name without digits; printed as µs of CPU per request.
+    awk -F'\t' -v tick="$TICK_US" -v n="$requests" '
+      { name = $2; gsub(/[0-9]+/, "#", name) }
+      FNR == NR { before[$1] = $3; next }
+      { used[name] += $3 - before[$1] }
+      END { for (k in used) if (used[k] > 0) printf "  %6d us/req  %s\n", used[k] * tick / n, k }' \
+      "$OUT/threads.before" "$OUT/threads.after" | sort -n -r | head -12
+  fi
 }
 
 # Warm-up (JIT), not reported: on one contended core C2 needs tens of thousands of requests.

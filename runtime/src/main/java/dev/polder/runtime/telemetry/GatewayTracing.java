@@ -39,13 +39,16 @@ public class GatewayTracing {
         }
       };
 
+  private final SpanRecording recording;
   private final Tracer tracer;
   private final TextMapPropagator propagator;
   private final GatewayMetrics metrics;
 
   @Inject
-  public GatewayTracing(OpenTelemetry openTelemetry, GatewayMetrics metrics) {
-    this.tracer = openTelemetry.getTracer(INSTRUMENTATION);
+  public GatewayTracing(
+      OpenTelemetry openTelemetry, SpanRecording recording, GatewayMetrics metrics) {
+    this.recording = recording;
+    this.tracer = recording.tracer();
     this.propagator = openTelemetry.getPropagators().getTextMapPropagator();
     this.metrics = metrics;
   }
@@ -53,6 +56,11 @@ public class GatewayTracing {
   /** Starts the request span; the call carries it from now on. */
   public void requestStarted(GatewayCall call, String method, String path, MultiMap headers) {
     Context parent = propagator.extract(Context.root(), headers, HEADERS);
+    if (!recording.recording()) {
+      call.traceContext(
+          parent.with(recording.unrecordedRequestSpan(Span.fromContext(parent).getSpanContext())));
+      return;
+    }
     Span span =
         tracer
             .spanBuilder(method + " " + path)
@@ -78,7 +86,7 @@ public class GatewayTracing {
       LOG.warnf(e, "Request %s: metrics not recorded", call.requestId());
     }
     Span span = Span.fromContext(call.traceContext());
-    if (!span.getSpanContext().isValid() && !span.isRecording()) {
+    if (!span.isRecording()) {
       return;
     }
     span.setAttribute(GenAi.HTTP_STATUS, (long) call.status());

@@ -1,6 +1,5 @@
 package dev.polder.runtime.telemetry;
 
-import io.opentelemetry.api.OpenTelemetry;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -19,11 +18,9 @@ public class StepTracing {
   private final StepSpans spans;
 
   @Inject
-  public StepTracing(CamelContext camel, OpenTelemetry openTelemetry, GatewayMetrics metrics) {
+  public StepTracing(CamelContext camel, SpanRecording recording, GatewayMetrics metrics) {
     this.camel = camel;
-    this.spans =
-        new StepSpans(
-            openTelemetry.getTracer(GatewayTracing.INSTRUMENTATION), new StepFacts(metrics));
+    this.spans = new StepSpans(recording.tracer(), new StepFacts(metrics));
   }
 
   // Before RouteFolder loads the routes (default priority).
