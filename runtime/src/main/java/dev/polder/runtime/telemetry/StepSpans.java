@@ -27,11 +27,13 @@ import org.apache.camel.support.processor.DelegateAsyncProcessor;
  */
 final class StepSpans implements InterceptStrategy {
 
+  private final SpanRecording recording;
   private final Tracer tracer;
   private final StepFacts facts;
 
-  StepSpans(Tracer tracer, StepFacts facts) {
-    this.tracer = tracer;
+  StepSpans(SpanRecording recording, StepFacts facts) {
+    this.recording = recording;
+    this.tracer = recording.tracer();
     this.facts = facts;
   }
 
@@ -41,6 +43,10 @@ final class StepSpans implements InterceptStrategy {
     String step = stepName(definition);
     if (step == null) {
       return target;
+    }
+    if (!recording.recording()) {
+      // No spans to make: only the decide-* steps leave facts (metrics) behind.
+      return step.startsWith(StepFacts.DECIDE_PREFIX) ? new FactsOnly(target, step) : target;
     }
     return new Traced(target, step, routeId(definition));
   }
@@ -66,6 +72,30 @@ final class StepSpans implements InterceptStrategy {
       }
     }
     return "";
+  }
+
+  /** A decide-* step while spans are not recorded: its facts feed the metrics. */
+  private final class FactsOnly extends DelegateAsyncProcessor {
+    private final String step;
+
+    FactsOnly(Processor target, String step) {
+      super(target);
+      this.step = step;
+    }
+
+    @Override
+    public boolean process(Exchange exchange, AsyncCallback callback) {
+      GatewayCall call = exchange.getProperty(GatewayCall.PROPERTY, GatewayCall.class);
+      if (call == null) {
+        return super.process(exchange, callback);
+      }
+      return super.process(
+          exchange,
+          doneSync -> {
+            facts.afterStep(step, exchange, call, Span.getInvalid());
+            callback.done(doneSync);
+          });
+    }
   }
 
   private final class Traced extends DelegateAsyncProcessor {

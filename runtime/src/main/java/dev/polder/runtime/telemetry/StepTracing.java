@@ -20,7 +20,7 @@ public class StepTracing {
   @Inject
   public StepTracing(CamelContext camel, SpanRecording recording, GatewayMetrics metrics) {
     this.camel = camel;
-    this.spans = new StepSpans(recording.tracer(), new StepFacts(metrics));
+    this.spans = new StepSpans(recording, new StepFacts(metrics));
   }
 
   // Before RouteFolder loads the routes (default priority).
