@@ -254,7 +254,7 @@ final class TypeChecker {
           errors.accept(
               new CompileError(
                   CompileError.TYPE,
-                  c.loc(),
+                  start(c),
                   c.name() + ": invalid argument(s)" + details(c, have, sig)));
           return Types.A;
         }
@@ -268,7 +268,7 @@ final class TypeChecker {
         errors.accept(
             new CompileError(
                 CompileError.TYPE,
-                c.loc(),
+                start(c),
                 c.name() + ": invalid argument(s)" + details(c, have, sig)));
       }
       return Types.B;
