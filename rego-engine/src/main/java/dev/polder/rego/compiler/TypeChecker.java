@@ -2,6 +2,7 @@ package dev.polder.rego.compiler;
 
 import dev.polder.rego.ast.Expr;
 import dev.polder.rego.ast.Literal;
+import dev.polder.rego.ast.Location;
 import dev.polder.rego.ast.Term;
 import dev.polder.rego.builtins.Builtin;
 import dev.polder.rego.builtins.BuiltinRegistry;
@@ -75,10 +76,18 @@ final class TypeChecker {
   /** Checks a body in order, binding the types of the variables it introduces into {@code env}. */
   void body(List<Literal> body, Env env) {
     for (Literal l : body) {
-      if (!l.withs().isEmpty()) {
-        continue; // `with` may replace functions and documents: types are not static there
-      }
-      literal(l.expr(), env);
+      if (l.withs().isEmpty()) {
+        literal(l.expr(), env);
+      } // else `with` may replace functions and documents: types are not static there
+      // Whatever a literal binds and was not typed above (patterns, `with`) is any from here on,
+      // so that a later use cannot be mistaken for the binding one.
+      TermWalker.body(
+          List.of(l),
+          t -> {
+            if (env.isUnbound(t)) {
+              env.bind((Term.Var) t, Types.A);
+            }
+          });
     }
   }
 
@@ -274,6 +283,22 @@ final class TypeChecker {
       return Types.B;
     }
     return result;
+  }
+
+  /**
+   * Where OPA places an error on a call: the start of the expression, which for an infix operator
+   * ({@code r + 1}, located at its operator) is the start of its left operand.
+   */
+  private static Location start(Term t) {
+    Location l = t.loc();
+    if (t instanceof Term.Call c && !c.args().isEmpty()) {
+      Location left = start(c.args().get(0));
+      if (left.line() > 0
+          && (left.line() < l.line() || (left.line() == l.line() && left.col() < l.col()))) {
+        return left;
+      }
+    }
+    return l;
   }
 
   /**

@@ -47,7 +47,7 @@ class TypeCheckTest {
                 + "\thave: (set[number], number)\n\twant: (number, number, number)"),
         Arguments.of(
             "xs := [\"a\", \"b\"]\np if { some x in xs; x * 2 > 1 }",
-            "t.rego:3:21: rego_type_error: mul: invalid argument(s)\n"
+            "t.rego:3:22: rego_type_error: mul: invalid argument(s)\n"
                 + "\thave: (string, number)\n\twant: (number, number, number)"),
         Arguments.of(
             "p if { ys := [n | some n in numbers.range(1, 3)]; concat(\",\", ys) }",
@@ -60,7 +60,7 @@ class TypeCheckTest {
                 + "\thave: (number, set[string])\n\twant: (number, number, number)"),
         Arguments.of(
             "f(x) := sprintf(\"%v\", [x])\np if { f(1) > 0; f(2) * 3 }",
-            "t.rego:3:17: rego_type_error: mul: invalid argument(s)\n"
+            "t.rego:3:18: rego_type_error: mul: invalid argument(s)\n"
                 + "\thave: (string, number)\n\twant: (number, number, number)"),
         Arguments.of(
             "o := {\"a\": true}\np if { lower(o.a) }",
