@@ -17,74 +17,91 @@ import java.util.Set;
 /**
  * Types of the documents rules define and of user function results, inferred on demand (rules refer
  * to each other in any order) and memoised; a rule still being inferred, or one whose body has a
- * type error, is {@code any} (as in OPA). Then {@link #check} type-checks every rule.
+ * type error, is {@code any} (as in OPA). Each rule is checked once.
  */
 final class RuleTypes implements TypeChecker.Documents {
+  /** A rule checked once: the union of its branches' key and value types, and its errors. */
+  private record Checked(Type key, Type value, List<CompileError> errors) {}
+
   private final RuleNode root;
-  private final TypeChecker inference;
+  private final TypeChecker checker;
+  private final Map<Rule, Checked> checked = new IdentityHashMap<>();
   private final Map<RuleNode, Type> documents = new IdentityHashMap<>();
   private final Map<RuleNode, Type> results = new IdentityHashMap<>();
   private final Set<RuleNode> inProgress = Collections.newSetFromMap(new IdentityHashMap<>());
-  private int inferenceErrors;
+  private List<CompileError> sink = new ArrayList<>();
 
   private RuleTypes(RuleNode root, BuiltinRegistry builtins) {
     this.root = root;
-    this.inference = new TypeChecker(builtins, this, e -> inferenceErrors++);
+    this.checker = new TypeChecker(builtins, this, e -> sink.add(e));
   }
 
   /** Type-checks every rule and function of the tree, adding what it finds to {@code errors}. */
   static void check(RuleNode root, BuiltinRegistry builtins, List<CompileError> errors) {
-    RuleTypes types = new RuleTypes(root, builtins);
-    TypeChecker checker = new TypeChecker(builtins, types, errors::add);
-    types.checkTree(root, checker);
+    new RuleTypes(root, builtins).checkTree(root, errors);
   }
 
-  private void checkTree(RuleNode node, TypeChecker checker) {
+  private void checkTree(RuleNode node, List<CompileError> errors) {
     for (Rule r : node.rules) {
-      branches(r, checker, false);
+      errors.addAll(checked(r).errors());
     }
     for (Rule r : node.functions) {
-      branches(r, checker, false);
+      errors.addAll(checked(r).errors());
     }
     if (node.defaultRule != null) {
-      branches(node.defaultRule, checker, false);
+      errors.addAll(checked(node.defaultRule).errors());
     }
     if (node.defaultFunction != null) {
-      branches(node.defaultFunction, checker, false);
+      errors.addAll(checked(node.defaultFunction).errors());
     }
     for (RuleNode c : node.children.values()) {
-      checkTree(c, checker);
+      checkTree(c, errors);
     }
   }
 
   /**
-   * Checks each branch ({@code else} included) of a rule; returns the union of their values' types
-   * ({@code key}: of their keys — the set member, the object key).
+   * Checks each branch ({@code else} included) of a rule once, whether first reached by the walk
+   * over the tree or by a rule referring to it.
    */
-  private Type branches(Rule r, TypeChecker checker, boolean key) {
-    List<Type> out = new ArrayList<>();
-    for (Rule b = r; b != null; b = b.elseRule()) {
-      TypeChecker.Env env = new TypeChecker.Env();
-      checker.body(b.body(), env);
-      Type last = Types.A;
-      for (int i = 1; i < b.head().size(); i++) {
-        last = checker.term(b.head().get(i), env);
-      }
-      Type k = b.key() != null ? checker.term(b.key(), env) : last;
-      Type v = b.value() != null ? checker.term(b.value(), env) : Types.A;
-      out.add(key ? k : v);
+  private Checked checked(Rule r) {
+    Checked known = checked.get(r);
+    if (known != null) {
+      return known;
     }
-    return TypeOps.union(out);
+    List<CompileError> outer = sink;
+    sink = new ArrayList<>();
+    List<Type> keys = new ArrayList<>();
+    List<Type> values = new ArrayList<>();
+    try {
+      for (Rule b = r; b != null; b = b.elseRule()) {
+        TypeChecker.Env env = new TypeChecker.Env();
+        checker.body(b.body(), env);
+        Type last = Types.A;
+        for (int i = 1; i < b.head().size(); i++) {
+          last = checker.term(b.head().get(i), env);
+        }
+        keys.add(b.key() != null ? checker.term(b.key(), env) : last);
+        values.add(b.value() != null ? checker.term(b.value(), env) : Types.A);
+      }
+      Checked c = new Checked(TypeOps.union(keys), TypeOps.union(values), List.copyOf(sink));
+      checked.put(r, c);
+      return c;
+    } finally {
+      sink = outer;
+    }
   }
 
-  /** Inference without reporting: a body with an error makes the result {@code any}. */
+  /** The union of the rules' value ({@code key}: key) types; a rule with an error makes it any. */
   private Type infer(List<Rule> rules, boolean key) {
-    int before = inferenceErrors;
     List<Type> out = new ArrayList<>();
     for (Rule r : rules) {
-      out.add(branches(r, inference, key));
+      Checked c = checked(r);
+      if (!c.errors().isEmpty()) {
+        return Types.A;
+      }
+      out.add(key ? c.key() : c.value());
     }
-    return inferenceErrors > before ? Types.A : TypeOps.union(out);
+    return TypeOps.union(out);
   }
 
   @Override
@@ -126,7 +143,7 @@ final class RuleTypes implements TypeChecker.Documents {
 
   private Type inferDocument(RuleNode n) {
     List<Rule> rules = new ArrayList<>(n.rules);
-    if (rules.stream().allMatch(r -> r.kind() == RuleKind.COMPLETE)) {
+    if (allOfKind(rules, RuleKind.COMPLETE)) {
       if (n.defaultRule != null) {
         rules.add(n.defaultRule);
       }
@@ -147,6 +164,15 @@ final class RuleTypes implements TypeChecker.Documents {
 
   private static boolean constantHead(Rule r) {
     return r.head().stream().skip(1).allMatch(t -> t instanceof Term.Scalar);
+  }
+
+  private static boolean allOfKind(List<Rule> rules, RuleKind kind) {
+    for (Rule r : rules) {
+      if (r.kind() != kind) {
+        return false;
+      }
+    }
+    return true;
   }
 
   /** {@code p[k] := v} or {@code a.b[k] := v}: only the last head element is not a constant. */

@@ -55,6 +55,10 @@ public final class TypeOps {
 
   /** The smallest union containing all types: nested unions flattened, {@code any} absorbs. */
   public static Type union(List<Type> types) {
+    if (!types.isEmpty() && allEqual(types)) {
+      Type only = types.get(0);
+      return only == null ? Types.A : only; // the common case: [1, 2], {"a", "b"}
+    }
     List<Type> members = new ArrayList<>();
     for (Type t : types) {
       if (isAny(t)) {
@@ -78,6 +82,16 @@ public final class TypeOps {
     }
     members.sort(Comparator.comparingInt(TypeOps::rank));
     return new Type.Any(members);
+  }
+
+  private static boolean allEqual(List<Type> types) {
+    Type first = types.get(0);
+    for (int i = 1; i < types.size(); i++) {
+      if (!java.util.Objects.equals(first, types.get(i))) {
+        return false;
+      }
+    }
+    return true;
   }
 
   public static Type union(Type a, Type b) {
