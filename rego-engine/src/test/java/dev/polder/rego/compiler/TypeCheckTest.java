@@ -82,6 +82,15 @@ class TypeCheckTest {
             "f(x) := x\np := f(1, 2, 3)",
             "t.rego:3:6: rego_type_error: function data.t.f has arity 1, got 3 arguments"),
         Arguments.of(
+            "p if { x := \"a\"; count(input.xs, x) }",
+            "t.rego:2:18: rego_type_error: count: invalid argument(s)\n"
+                + "\thave: (any, string)\n"
+                + "\twant: (any<array[any], object[any: any], set[any], string>, number)"),
+        Arguments.of(
+            "p if { every x in [\"a\"] { x * 2 } }",
+            "t.rego:2:27: rego_type_error: mul: invalid argument(s)\n"
+                + "\thave: (string, number)\n\twant: (number, number, number)"),
+        Arguments.of(
             "p := count(1)",
             "t.rego:2:6: rego_type_error: count: invalid argument(s)\n"
                 + "\thave: (number)\n"
@@ -94,6 +103,17 @@ class TypeCheckTest {
     RegoCompileException e = assertThrows(RegoCompileException.class, () -> compile(rules));
     assertEquals(want, e.errors().get(0).toString(), e.getMessage());
     assertEquals(1, e.errors().size(), e.getMessage());
+  }
+
+  @org.junit.jupiter.api.Test
+  void checksQueriesWithDataAsAny() {
+    PreparedPolicy p = compile("r := 1");
+    RegoCompileException e =
+        assertThrows(RegoCompileException.class, () -> p.prepareQuery("x := 1; upper(x)"));
+    assertEquals(
+        "rego_type_error: upper: invalid argument(s)\n\thave: (number)\n\twant: (string, string)",
+        e.errors().get(0).code() + ": " + e.errors().get(0).message());
+    assertDoesNotThrow(() -> p.prepareQuery("upper(data.t.r)"));
   }
 
   static Stream<String> valid() {
@@ -119,7 +139,13 @@ class TypeCheckTest {
         "m := {k: 1 | some k in [\"a\"]}\np if { m.a + 1 > 0 }",
         "a.b.c := \"s\"\np if { upper(data.t.a.b.c) }",
         "p if { x := $\"n={1}\"; upper(x) }",
-        "p if { not startswith(input.x, \"a\") }");
+        "p if { not startswith(input.x, \"a\") }",
+        "p if { x := input.x with input as {\"x\": 1}; count(input.ys, x); x + 1 }",
+        "p if { walk(input, [path, value]); count(path) > 0; upper(value) }",
+        "p if { [_, v] := split(input.s, \".\"); upper(v) }",
+        "f(x) := x + 1\np if { f(1) > 0 with f as upper }",
+        "deny contains msg if { msg := sprintf(\"%v\", [1]) }\np if { count(deny) > 0 }",
+        "p if { x := \"a\"; x == 1 }");
   }
 
   @ParameterizedTest(name = "{0}")
