@@ -91,6 +91,12 @@ class TypeCheckTest {
             "t.rego:2:27: rego_type_error: mul: invalid argument(s)\n"
                 + "\thave: (string, number)\n\twant: (number, number, number)"),
         Arguments.of(
+            "r := 1\np if { r(1) }", "t.rego:3:8: rego_type_error: undefined function data.t.r"),
+        Arguments.of(
+            "p if { x := [1] | {2} }",
+            "t.rego:2:13: rego_type_error: or: invalid argument(s)\n"
+                + "\thave: (array<number>, set[number])\n\twant: (set[any], set[any], set[any])"),
+        Arguments.of(
             "p := count(1)",
             "t.rego:2:6: rego_type_error: count: invalid argument(s)\n"
                 + "\thave: (number)\n"
