@@ -91,9 +91,6 @@ final class CallChecker {
                     + details(c, sig)));
         return;
       }
-      if (!b.checksOwnArguments()) {
-        checkConstantArguments(c, sig);
-      }
       return;
     }
     Integer want = functionArity.get(c.target().functionPath());
@@ -119,26 +116,6 @@ final class CallChecker {
                   + ", got "
                   + n
                   + " arguments"));
-    }
-  }
-
-  /**
-   * OPA's type checker refuses a call whose argument is a constant of a type the built-in does not
-   * take ({@code count(1)}, {@code 1 + "a"}). Only constants are checked: other arguments are left
-   * to the evaluator's run-time check ({@code eval_type_error}).
-   */
-  private void checkConstantArguments(Term.Call c, Type.Function sig) {
-    List<Term> args = c.args();
-    for (int i = 0; i < args.size(); i++) {
-      Type declared = i < sig.args().size() ? sig.args().get(i) : sig.result();
-      if (args.get(i) instanceof Term.Scalar s
-          && declared != null
-          && !declared.accepts(s.value())) {
-        errors.add(
-            new CompileError(
-                CompileError.TYPE, c.loc(), c.name() + ": invalid argument(s)" + details(c, sig)));
-        return;
-      }
     }
   }
 

@@ -97,6 +97,9 @@ public final class Compiler {
     if (errors.isEmpty()) {
       new RecursionChecker(root, errors).check();
     }
+    if (errors.isEmpty()) {
+      RuleTypes.check(root, builtins, errors);
+    }
     if (!errors.isEmpty()) {
       throw new RegoCompileException(errors);
     }
@@ -273,6 +276,10 @@ public final class Compiler {
     SafetyReorderer safety = new SafetyReorderer(analysis, c.errors);
     List<Literal> ordered = safety.reorder(body, new HashSet<>());
     new CallChecker(null, builtins, c.functionArity, c.errors).checkBody(ordered);
+    if (c.errors.isEmpty()) {
+      new TypeChecker(builtins, TypeChecker.Documents.NONE, c.errors::add)
+          .body(ordered, new TypeChecker.Env());
+    }
     if (!c.errors.isEmpty()) {
       throw new RegoCompileException(c.errors);
     }
