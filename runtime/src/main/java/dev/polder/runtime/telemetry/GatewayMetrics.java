@@ -57,6 +57,7 @@ public class GatewayMetrics {
   };
 
   private final MeterRegistry registry;
+  private final boolean measuring;
   private final Set<String> models;
   private final GatewayConfig config;
   private final Backends backends;
@@ -66,6 +67,7 @@ public class GatewayMetrics {
   public GatewayMetrics(
       MetricSinks sinks, GatewayConfig config, Backends backends, CostCalculator costs) {
     this.registry = sinks.registry();
+    this.measuring = sinks.measuring();
     this.models = Set.copyOf(config.models().keySet());
     this.config = config;
     this.backends = backends;
@@ -93,6 +95,9 @@ public class GatewayMetrics {
 
   /** Once the response has ended: duration, tokens, cost. */
   void requestEnded(GatewayCall call) {
+    if (!measuring) {
+      return;
+    }
     Tags tags = callTags(call);
     Timer.builder(REQUEST_DURATION)
         .description("From request received to response ended")
@@ -127,6 +132,9 @@ public class GatewayMetrics {
 
   /** The first token (stream) or the whole answer (no stream) reached the gateway. */
   void firstToken(GatewayCall call, String backend, long nanosSinceReceived) {
+    if (!measuring) {
+      return;
+    }
     Timer.builder(TIME_TO_FIRST_TOKEN)
         .description("From request received to the backend's first token")
         .serviceLevelObjectives(LATENCY_BUCKETS)
@@ -143,6 +151,9 @@ public class GatewayMetrics {
   }
 
   void decision(GatewayCall call, String point, String outcome) {
+    if (!measuring) {
+      return;
+    }
     Counter.builder(DECISIONS)
         .description("Decision point outcomes")
         .tags(personTags(call).and("point", point, "outcome", outcome))
@@ -151,6 +162,9 @@ public class GatewayMetrics {
   }
 
   void findings(GatewayCall call, String type, int count) {
+    if (!measuring) {
+      return;
+    }
     Counter.builder(FINDINGS)
         .description("Detector findings by entity type")
         .tags(personTags(call).and("type", type))
@@ -159,6 +173,9 @@ public class GatewayMetrics {
   }
 
   void backendError(GatewayCall call, String backend, String kind) {
+    if (!measuring) {
+      return;
+    }
     Counter.builder(BACKEND_ERRORS)
         .description("Failed backend calls by kind")
         .tags(Tags.of("backend", backend, "model", model(call), "kind", kind))

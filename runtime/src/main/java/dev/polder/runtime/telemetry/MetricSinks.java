@@ -18,8 +18,7 @@ import org.jboss.logging.Logger;
 
 /**
  * The metric registries the configuration asks for: Prometheus (scraped) and OTLP (pushed). With
- * neither, the composite has no member and every meter is a no-op, so metrics cost nothing and go
- * nowhere.
+ * neither, the composite has no member and nothing is measured at all ({@link #measuring()}).
  */
 @ApplicationScoped
 public class MetricSinks {
@@ -55,6 +54,14 @@ public class MetricSinks {
       registry.add(otlp);
       LOG.infof("Metrics are pushed to %s", OtlpEndpoints.metrics(endpoint.get()));
     }
+  }
+
+  /**
+   * Whether any sink takes metrics. Without one the gateway skips measuring: even a no-op meter
+   * costs its tags and a registry lookup per call.
+   */
+  public boolean measuring() {
+    return prometheus != null || otlp != null;
   }
 
   /** Where the gateway's meters are registered. */
