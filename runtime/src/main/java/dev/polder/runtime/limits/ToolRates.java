@@ -6,6 +6,7 @@ import jakarta.inject.Inject;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
+import java.util.function.Supplier;
 import org.infinispan.commons.CacheException;
 
 /**
@@ -30,15 +31,15 @@ public class ToolRates {
 
   private static final Admitted ADMITTED = new Admitted();
 
-  private final Instance<LimitCounters> counters;
+  private final Supplier<LimitCounters> counters;
   private final Clock clock;
 
   @Inject
   public ToolRates(Instance<LimitCounters> counters) {
-    this(counters, Clock.systemUTC());
+    this(counters::get, Clock.systemUTC());
   }
 
-  ToolRates(Instance<LimitCounters> counters, Clock clock) {
+  ToolRates(Supplier<LimitCounters> counters, Clock clock) {
     this.counters = counters;
     this.clock = clock;
   }
