@@ -56,6 +56,14 @@ public interface McpConfig {
     @WithDefault("4194304")
     int maxMessageBytes();
 
+    /**
+     * When the server is connected: {@code eager} at start-up, in the background (pinned schemas
+     * are checked before any call; calls that arrive meanwhile wait for the check), {@code lazy} on
+     * first use, {@code auto} eager when a tool of the server has a pinned schema, else lazy.
+     */
+    @WithDefault("auto")
+    String start();
+
     /** Defaults for every allowed tool of this server. */
     ToolLimits limits();
 
@@ -77,11 +85,17 @@ public interface McpConfig {
   }
 
   interface ToolLimits {
-    /** Calls of one tool in flight at once (across all callers of this node). */
+    /**
+     * Calls of one tool in flight at once, across all callers of this node (per node: it protects
+     * the local process and its connection to the server).
+     */
     @WithDefault("16")
     int concurrency();
 
-    /** Calls of one tool per minute (across all callers of this node); 0 = unlimited. */
+    /**
+     * Calls of one tool per fixed UTC minute, across all callers and every node of the cluster
+     * (counted in the shared limit counters, like the LLM request limits); 0 = unlimited.
+     */
     @WithDefault("0")
     int ratePerMinute();
   }

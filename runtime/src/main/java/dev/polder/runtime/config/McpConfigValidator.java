@@ -13,6 +13,7 @@ final class McpConfigValidator {
   private static final Pattern SHA256_HEX = Pattern.compile("[0-9a-f]{64}");
   private static final Set<String> ENVIRONMENTS = Set.of("prod", "staging", "dev");
   private static final Set<String> LOCATIONS = Set.of("internal", "external");
+  private static final Set<String> STARTS = Set.of("eager", "lazy", "auto");
   private static final ObjectMapper JSON = new ObjectMapper();
 
   private McpConfigValidator() {}
@@ -65,6 +66,9 @@ final class McpConfigValidator {
     if (!LOCATIONS.contains(server.location())) {
       problems.add(
           prefix + ".location: must be internal or external, got '" + server.location() + "'");
+    }
+    if (!STARTS.contains(server.start())) {
+      problems.add(prefix + ".start: must be eager, lazy or auto, got '" + server.start() + "'");
     }
     if (!positive(server.timeouts().connect())) {
       problems.add(prefix + ".timeouts.connect: must be positive");

@@ -105,6 +105,7 @@ public class McpAudit {
       case "denied", "disabled" -> 403;
       case "rate_limited", "limited" -> 429;
       case "timeout" -> 504;
+      case "limits_unavailable", "detector_not_ready" -> 503;
       default -> 502;
     };
   }

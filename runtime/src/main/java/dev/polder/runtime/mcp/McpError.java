@@ -6,7 +6,8 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 /**
  * A JSON-RPC error answer of the MCP endpoint. Codes: the JSON-RPC ones (-32700 … -32603) and the
  * gateway's own in the server range: -32001 denied by policy, -32002 limit reached, -32003 upstream
- * failed, -32004 tool disabled, -32005 session problem.
+ * failed, -32004 tool disabled, -32005 session problem, -32006 the gateway cannot govern the call
+ * right now (limit counters unreachable, NER model not loaded).
  */
 final class McpError extends RuntimeException {
   static final int PARSE = -32700;
@@ -19,6 +20,7 @@ final class McpError extends RuntimeException {
   static final int UPSTREAM = -32003;
   static final int DISABLED = -32004;
   static final int SESSION = -32005;
+  static final int UNAVAILABLE = -32006;
 
   private final int code;
   private final transient JsonNode data;

@@ -54,6 +54,18 @@ final class ServerTools {
     return upstream;
   }
 
+  /**
+   * Whether the server is connected at start-up ({@code start}): {@code auto} means eager exactly
+   * when a pinned schema is there to check.
+   */
+  boolean eager() {
+    return switch (config.start()) {
+      case "eager" -> true;
+      case "lazy" -> false;
+      default -> config.tools().values().stream().anyMatch(t -> t.pinnedSchemaSha256().isPresent());
+    };
+  }
+
   boolean external() {
     return "external".equals(config.location());
   }

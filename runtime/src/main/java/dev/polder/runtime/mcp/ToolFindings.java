@@ -7,23 +7,22 @@ import com.fasterxml.jackson.databind.node.TextNode;
 import dev.polder.pii.detect.DetectionContext;
 import dev.polder.pii.detect.DetectionEngine;
 import dev.polder.pii.detect.Finding;
+import dev.polder.pii.ner.NerNotReadyException;
 import dev.polder.pii.redact.HmacHasher;
 import dev.polder.pii.redact.InMemoryPseudonymVault;
 import dev.polder.pii.redact.RedactionPolicy;
 import dev.polder.pii.redact.RedactionResult;
 import dev.polder.pii.redact.RedactionStrategy;
 import dev.polder.pii.redact.Redactor;
-import dev.polder.pii.registry.DetectorRegistry;
-import dev.polder.pii.registry.RegistryException;
 import dev.polder.runtime.decision.answer.RedactAction;
 import dev.polder.runtime.decision.combine.RedactResult;
 import dev.polder.runtime.decision.input.FindingSummary;
+import dev.polder.runtime.detect.Detectors;
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.Iterator;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -67,24 +66,18 @@ final class ToolFindings {
   }
 
   /**
-   * The shipped detector registry without the NER detector (its model load costs seconds and
-   * hundreds of MB; the PII wiring of the chat pipeline decides about NER).
+   * The gateway's detectors with the prompts' context: the same registry (the shipped one or {@code
+   * polder.detect.registry}, reloaded with it) and, when {@code polder.detect.ner.enabled}, the NER
+   * detector.
    */
-  static ToolFindings shipped() {
-    try {
-      DetectorRegistry registry = DetectorRegistry.fromClasspath();
-      Set<String> names = new LinkedHashSet<>();
-      registry.enabledDetectors().stream()
-          .map(d -> d.name())
-          .filter(name -> !name.equals("ner"))
-          .forEach(names::add);
-      return new ToolFindings(
-          new DetectionEngine(registry), DetectionContext.anyLanguage().onlyDetectors(names));
-    } catch (RegistryException e) {
-      throw new IllegalStateException("the shipped detector registry does not load: " + e, e);
-    }
+  static ToolFindings of(Detectors detectors) {
+    return new ToolFindings(detectors.engine(), detectors.promptContext());
   }
 
+  /**
+   * @throws NerNotReadyException while the NER model is not loaded (a scan never reports a text
+   *     clean that it could not read)
+   */
   Scan scan(JsonNode document) {
     Map<JsonNode, List<Finding>> byText = new java.util.IdentityHashMap<>();
     Map<String, Integer> counts = new TreeMap<>();

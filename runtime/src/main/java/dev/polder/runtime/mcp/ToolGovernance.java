@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.networknt.schema.Schema;
 import dev.polder.connectors.mcp.McpUpstreamException;
+import dev.polder.pii.ner.NerNotReadyException;
 import dev.polder.runtime.decision.DecisionRun;
 import dev.polder.runtime.decision.DecisionService;
 import dev.polder.runtime.decision.combine.PointOutcome;
@@ -14,6 +15,8 @@ import dev.polder.runtime.decision.input.FindingSummary;
 import dev.polder.runtime.decision.input.Principal;
 import dev.polder.runtime.decision.input.Request;
 import dev.polder.runtime.decision.input.Tool;
+import dev.polder.runtime.detect.Detectors;
+import dev.polder.runtime.limits.ToolRates;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.util.ArrayList;
@@ -38,26 +41,38 @@ public class ToolGovernance {
   private final DecisionService decisions;
   private final McpRegistry registry;
   private final McpAudit audit;
-  private volatile ToolFindings findings;
+  private final ToolRates rates;
+  private final ToolFindings findings;
 
   @Inject
-  public ToolGovernance(DecisionService decisions, McpRegistry registry, McpAudit audit) {
+  public ToolGovernance(
+      DecisionService decisions,
+      McpRegistry registry,
+      McpAudit audit,
+      ToolRates rates,
+      Detectors detectors) {
     this.decisions = decisions;
     this.registry = registry;
     this.audit = audit;
+    this.rates = rates;
+    this.findings = ToolFindings.of(detectors);
   }
 
-  private ToolFindings findings() {
-    ToolFindings f = findings;
-    if (f == null) {
-      synchronized (this) {
-        if (findings == null) {
-          findings = ToolFindings.shipped();
-        }
-        f = findings;
-      }
+  /** Scans with the gateway's detectors; fails the call closed while a detector cannot run. */
+  private ToolFindings.Scan scan(String name, JsonNode document) {
+    try {
+      return findings.scan(document);
+    } catch (NerNotReadyException e) {
+      throw new McpError(
+          McpError.UNAVAILABLE,
+          "The detectors are not ready ("
+              + e.getMessage()
+              + "); the call of "
+              + name
+              + " is refused until they are",
+          ToolSchemas.JSON.createObjectNode().put("retry_after_ms", 5000),
+          "detector_not_ready");
     }
-    return f;
   }
 
   /** The tool definitions this caller may use, namespaced. Unreachable servers are left out. */
@@ -189,7 +204,7 @@ public class ToolGovernance {
           "Invalid arguments for tool " + name + ": " + String.join("; ", problems));
     }
 
-    ToolFindings.Scan argumentScan = findings().scan(arguments);
+    ToolFindings.Scan argumentScan = scan(name, arguments);
     argumentScan.countsByType().forEach((type, n) -> record.findings.merge(type, n, Integer::sum));
     DecisionRun run =
         decisions.start(input(caller, server, List.of(tool), argumentScan.summary(), requestId));
@@ -227,19 +242,7 @@ public class ToolGovernance {
     checkConstraints(name, tool, verdict, arguments);
 
     ToolLimiter limiter = tool.limiter();
-    if (!limiter.tryRate()) {
-      ObjectNode data =
-          ToolSchemas.JSON.createObjectNode().put("retry_after_ms", limiter.retryAfterMillis());
-      throw new McpError(
-          McpError.LIMITED,
-          "Rate limit of "
-              + limiter.perMinute()
-              + " calls per minute reached for tool "
-              + name
-              + "; retry later",
-          data,
-          "rate_limited");
-    }
+    checkRate(name, tool, limiter);
     boolean entered;
     try {
       entered = limiter.enter(tool.timeout().toMillis());
@@ -265,7 +268,7 @@ public class ToolGovernance {
       limiter.leave();
     }
 
-    ToolFindings.Scan resultScan = findings().scan(result);
+    ToolFindings.Scan resultScan = scan(name, result);
     record.status = result.path("isError").asBoolean(false) ? "tool_error" : "ok";
     if (resultScan.empty()) {
       return result;
@@ -297,8 +300,37 @@ public class ToolGovernance {
                       .merge("block", 1, Integer::sum));
       return withheld;
     }
-    return findings()
-        .redact(result, resultScan, redact.result(), caller.sessionId(), record.redactions);
+    return findings.redact(
+        result, resultScan, redact.result(), caller.sessionId(), record.redactions);
+  }
+
+  /** The tool's per-minute rate, counted over the cluster in the shared limit counters. */
+  private void checkRate(String name, RegisteredTool tool, ToolLimiter limiter) {
+    ToolRates.Outcome outcome = rates.take(tool.server(), tool.name(), limiter.perMinute());
+    if (outcome instanceof ToolRates.Refused refused) {
+      ObjectNode data =
+          ToolSchemas.JSON.createObjectNode().put("retry_after_ms", refused.retryAfterMillis());
+      throw new McpError(
+          McpError.LIMITED,
+          "Rate limit of "
+              + limiter.perMinute()
+              + " calls per minute reached for tool "
+              + name
+              + "; retry later",
+          data,
+          "rate_limited");
+    }
+    if (outcome instanceof ToolRates.Unavailable unavailable) {
+      // Fail closed, as the LLM limits do: without the shared counters no rate can be kept.
+      LOG.warnf("MCP tools/call %s: limit counters unavailable: %s", name, unavailable.reason());
+      throw new McpError(
+          McpError.UNAVAILABLE,
+          "The limit counters are unavailable (cluster changing?); retry the call of "
+              + name
+              + " shortly",
+          ToolSchemas.JSON.createObjectNode().put("retry_after_ms", 1000),
+          "limits_unavailable");
+    }
   }
 
   private static void checkConstraints(

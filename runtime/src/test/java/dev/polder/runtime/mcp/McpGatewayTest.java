@@ -6,6 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.polder.runtime.audit.AuditRecord;
+import dev.polder.runtime.limits.LimitCounters;
+import dev.polder.runtime.limits.ToolRates;
 import io.modelcontextprotocol.client.McpSyncClient;
 import io.modelcontextprotocol.spec.McpError;
 import io.modelcontextprotocol.spec.McpSchema;
@@ -14,10 +16,12 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
 import jakarta.inject.Inject;
 import java.net.URI;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 
@@ -35,6 +39,7 @@ class McpGatewayTest {
 
   @Inject McpAudit audit;
   @Inject McpRegistry registry;
+  @Inject LimitCounters counters;
 
   private Set<String> toolNames(String key) {
     try (McpSyncClient client = McpClients.connect(gateway, key)) {
@@ -159,7 +164,7 @@ class McpGatewayTest {
                       "everything__echo",
                       Map.of("message", "Reach Alice at alice.smith@example.org today"))));
       assertFalse(answer.contains("alice.smith@example.org"), answer);
-      assertTrue(answer.startsWith("Echo: Reach Alice at "), answer);
+      assertTrue(answer.startsWith("Echo: Reach "), answer);
     }
     AuditRecord record = last("agent-dev", "everything__echo");
     assertTrue(record.findings().containsKey("EMAIL_ADDRESS"), record.findings().toString());
@@ -255,9 +260,13 @@ class McpGatewayTest {
   }
 
   @Test
-  void aToolsRateLimitRefusesTheCallOverIt() {
+  void aToolsRateLimitIsCountedInTheSharedCountersSoItHoldsOverTheCluster() throws Exception {
+    awayFromTheEndOfAMinute();
+    // Another node of the cluster called get-sum once this minute: its call counts here too.
+    String counter = ToolRates.counter("everything", "get-sum", Instant.now());
+    counters.add(counter, 1, 180_000);
     try (McpSyncClient client = McpClients.connect(gateway, McpTestResource.DEVELOPER)) {
-      for (int i = 0; i < 3; i++) {
+      for (int i = 0; i < 2; i++) {
         client.callTool(
             new McpSchema.CallToolRequest("everything__get-sum", Map.of("a", i, "b", 1)));
       }
@@ -277,7 +286,15 @@ class McpGatewayTest {
                   new McpSchema.CallToolRequest(
                       "everything__echo", Map.of("message", "still fine")))));
     }
+    assertEquals(3, counters.value(counter));
     assertEquals(429, last("agent-dev", "everything__get-sum").status());
+  }
+
+  private static void awayFromTheEndOfAMinute() throws InterruptedException {
+    long second = Instant.now().getEpochSecond() % 60;
+    if (second > 45) {
+      Thread.sleep((61 - second) * 1000);
+    }
   }
 
   @Test
@@ -362,6 +379,39 @@ class McpGatewayTest {
           disabled.getMessage().contains("changed from the pinned one"), disabled.getMessage());
     }
     assertTrue(registry.flaggedTools().getOrDefault("everything", Map.of()).containsKey("get-env"));
+  }
+
+  @Test
+  void aServerWithAPinIsCheckedAtStartUpBeforeAnyCall() throws Exception {
+    // No test calls pinned__echo: only the start-up check can have found that its pin differs.
+    Map<String, String> flagged =
+        registry.startUpCheck("pinned").orElseThrow().get(120, TimeUnit.SECONDS);
+    assertTrue(
+        flagged.getOrDefault("echo", "").contains("changed from the pinned one"),
+        flagged.toString());
+    assertTrue(registry.flaggedTools().getOrDefault("pinned", Map.of()).containsKey("echo"));
+    assertTrue(registry.startUpCheck("everything").isPresent(), "a pin makes 'auto' eager");
+    assertTrue(registry.startUpCheck("memory").isEmpty(), "no pin: 'auto' stays lazy");
+  }
+
+  @Test
+  void namesInArgumentsAndResultsAreFoundByTheNerDetectorLikeInPrompts() {
+    try (McpSyncClient client = McpClients.connect(gateway, McpTestResource.DEVELOPER)) {
+      String answer =
+          text(
+              client.callTool(
+                  new McpSchema.CallToolRequest(
+                      "everything__echo",
+                      Map.of("message", "Please send the contract to Maria Garcia tomorrow"))));
+      assertFalse(answer.contains("Maria Garcia"), answer);
+      assertTrue(answer.startsWith("Echo: Please send the contract to "), answer);
+    }
+    AuditRecord record = last("agent-dev", "everything__echo");
+    // Once in the arguments, once in the echoed result.
+    assertEquals(2, record.findings().getOrDefault("PERSON", 0), record.findings().toString());
+    assertTrue(
+        record.redactions().stream().anyMatch(r -> r.entityType().equals("PERSON")),
+        record.redactions().toString());
   }
 
   @Test

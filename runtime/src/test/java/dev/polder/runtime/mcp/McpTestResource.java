@@ -65,6 +65,12 @@ public class McpTestResource implements QuarkusTestResourceLifecycleManager {
       config.put("polder.mcp.servers.remote.tools.echo.concurrency", "4");
       config.put("polder.mcp.servers.remote.tools.get-sum.concurrency", "4");
 
+      // The same HTTP server again, connected at start-up with a pin its echo does not match:
+      // no test calls it, so only the start-up check can flag it.
+      config.put("polder.mcp.servers.pinned.url", remote.url().toString());
+      config.put("polder.mcp.servers.pinned.start", "eager");
+      config.put("polder.mcp.servers.pinned.tools.echo.pinned-schema-sha256", WRONG_PIN);
+
       stdio(config, "files", NpmMcpServers.command("mcp-server-filesystem", files.toString()));
       config.put("polder.mcp.servers.files.tools.\"*\".concurrency", "4");
 
