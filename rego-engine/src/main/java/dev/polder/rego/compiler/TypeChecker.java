@@ -4,11 +4,13 @@ import dev.polder.rego.ast.Expr;
 import dev.polder.rego.ast.Literal;
 import dev.polder.rego.ast.Location;
 import dev.polder.rego.ast.Term;
+import dev.polder.rego.builtins.ArgumentNames;
 import dev.polder.rego.builtins.Builtin;
 import dev.polder.rego.builtins.BuiltinRegistry;
 import dev.polder.rego.types.Type;
 import dev.polder.rego.types.TypeOps;
 import dev.polder.rego.types.Types;
+import dev.polder.rego.value.NumberValue;
 import dev.polder.rego.value.StringValue;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -49,6 +51,11 @@ final class TypeChecker {
 
     Type functionResult(List<String> path);
 
+    /** A user function's argument types (inferred from its definitions) and result, or null. */
+    default Type.Function function(List<String> path) {
+      return null;
+    }
+
     Documents NONE =
         new Documents() {
           @Override
@@ -66,6 +73,12 @@ final class TypeChecker {
   private final BuiltinRegistry builtins;
   private final Documents documents;
   private final Consumer<CompileError> errors;
+
+  /**
+   * Inside a comprehension or {@code every} body. OPA checks those in an environment of their own,
+   * so what a use there says about an outer variable (a function argument) is not kept.
+   */
+  private int closureDepth;
 
   TypeChecker(BuiltinRegistry builtins, Documents documents, Consumer<CompileError> errors) {
     this.builtins = builtins;
@@ -108,7 +121,7 @@ final class TypeChecker {
       if (ev.key() != null) {
         bindPattern(ev.key(), TypeOps.key(domain), env);
       }
-      body(ev.body(), env);
+      closure(ev.body(), env);
     }
   }
 
@@ -141,9 +154,12 @@ final class TypeChecker {
     if (env.isUnbound(p)) {
       env.bind((Term.Var) p, t);
     } else if (p instanceof Term.ArrayTerm a) {
+      // [a, b] := [1, "x"]: a static array of the same length types each position
+      boolean positional =
+          t instanceof Type.Array arr && arr.isStatic() && arr.items().size() == a.items().size();
       Type elem = t instanceof Type.Array arr ? arr.element() : Types.A;
-      for (Term item : a.items()) {
-        bindPattern(item, elem, env);
+      for (int i = 0; i < a.items().size(); i++) {
+        bindPattern(a.items().get(i), positional ? TypeOps.index(t, i) : elem, env);
       }
     } else if (p instanceof Term.ObjectTerm o) {
       for (Term v : o.values()) {
@@ -170,7 +186,11 @@ final class TypeChecker {
       return call(c, env);
     }
     if (t instanceof Term.ArrayTerm a) {
-      return a.items().isEmpty() ? Types.ARRAY : new Type.Array(union(a.items(), env));
+      List<Type> items = new ArrayList<>(a.items().size());
+      for (Term item : a.items()) {
+        items.add(term(item, env));
+      }
+      return TypeOps.tuple(items);
     }
     if (t instanceof Term.SetTerm s) {
       return s.items().isEmpty() ? Types.SET : new Type.SetOf(union(s.items(), env));
@@ -181,15 +201,15 @@ final class TypeChecker {
           : new Type.Obj(union(o.keys(), env), union(o.values(), env));
     }
     if (t instanceof Term.ArrayCompr ac) {
-      body(ac.body(), env);
+      closure(ac.body(), env);
       return new Type.Array(term(ac.head(), env));
     }
     if (t instanceof Term.SetCompr sc) {
-      body(sc.body(), env);
+      closure(sc.body(), env);
       return new Type.SetOf(term(sc.head(), env));
     }
     if (t instanceof Term.ObjectCompr oc) {
-      body(oc.body(), env);
+      closure(oc.body(), env);
       return new Type.Obj(term(oc.key(), env), term(oc.value(), env));
     }
     if (t instanceof Term.Template tp) {
@@ -199,6 +219,27 @@ final class TypeChecker {
       return Types.S;
     }
     return Types.A;
+  }
+
+  private void closure(List<Literal> body, Env env) {
+    closureDepth++;
+    try {
+      body(body, env);
+    } finally {
+      closureDepth--;
+    }
+  }
+
+  /**
+   * A variable not bound yet passed where {@code want} is expected: in a function body, one of its
+   * arguments. As OPA's {@code unify1}, its first use gives it that type (outside closures).
+   */
+  private Type firstUse(Term arg, Type have, Type want, Env env) {
+    if (closureDepth == 0 && want != null && env.isUnbound(arg) && !((Term.Var) arg).isWildcard()) {
+      env.bind((Term.Var) arg, want);
+      return want;
+    }
+    return have;
   }
 
   private Type union(List<Term> terms, Env env) {
@@ -212,16 +253,70 @@ final class TypeChecker {
   private Type ref(Term.Ref r, Env env) {
     boolean global = Roots.isData(r.head()) || Roots.isInput(r.head());
     Type t = global ? Types.A : term(r.head(), env);
-    for (Term p : r.path()) {
+    for (int i = 0; i < r.path().size(); i++) {
+      Term p = r.path().get(i);
+      if (TypeOps.isScalar(t)) {
+        undefinedRef(r, i, t);
+        return Types.A;
+      }
       if (env.isUnbound(p)) {
         env.bind((Term.Var) p, TypeOps.key(t));
       } else if (!(p instanceof Term.Scalar)) {
         term(p, env);
       }
-      t = TypeOps.element(t);
+      t =
+          p instanceof Term.Scalar s && s.value() instanceof NumberValue n && n.isInt()
+              ? TypeOps.index(t, n.asInt())
+              : TypeOps.element(t);
     }
     // data: the rule tree types the whole ref; input: any (no schemas)
     return Roots.isData(r.head()) ? documents.data(r.path()) : t;
+  }
+
+  /**
+   * OPA's {@code undefined ref} for a ref that selects into a value whose type is a scalar ({@code
+   * x := 1; x.a}): a number, string, boolean or null has no elements. Only for refs OPA would print
+   * the same way (variables and constants); anything else is left to run time (undefined).
+   */
+  private void undefinedRef(Term.Ref r, int pos, Type have) {
+    String prefix = refText(r.head(), r.path().subList(0, pos));
+    String whole = refText(r.head(), r.path());
+    if (prefix == null || whole == null) {
+      return;
+    }
+    errors.accept(
+        new CompileError(
+            CompileError.TYPE,
+            r.head().loc(),
+            "undefined ref: "
+                + whole
+                + "\n\t"
+                + whole
+                + "\n\t"
+                + "^".repeat(prefix.length())
+                + "\n\thave: "
+                + have));
+  }
+
+  /** A ref as OPA prints it ({@code x.a[0][i]}), or null if it has parts not printed alike. */
+  private static String refText(Term head, List<Term> path) {
+    if (!(head instanceof Term.Var v) || v.name().startsWith("$")) {
+      return null;
+    }
+    StringBuilder sb = new StringBuilder(v.name());
+    for (Term p : path) {
+      if (p instanceof Term.Scalar s && s.value() instanceof StringValue str) {
+        boolean ident = str.value().matches("[A-Za-z_][A-Za-z0-9_]*");
+        sb.append(ident ? "." + str.value() : "[" + s.value() + "]");
+      } else if (p instanceof Term.Scalar s && (s.value().isNumber() || s.value().isBoolean())) {
+        sb.append('[').append(s.value()).append(']');
+      } else if (p instanceof Term.Var pv && !pv.name().startsWith("$")) {
+        sb.append('[').append(pv.name()).append(']');
+      } else {
+        return null;
+      }
+    }
+    return sb.toString();
   }
 
   private Type call(Term.Call c, Env env) {
@@ -243,13 +338,7 @@ final class TypeChecker {
       return Types.A;
     }
     if (!c.target().isBuiltin()) {
-      Type result = documents.functionResult(c.target().functionPath());
-      Term last = args.get(args.size() - 1);
-      if (have[args.size() - 1] == null && result != null) {
-        // f(x, out): only reached when the call has one argument more than f takes
-        env.bind((Term.Var) last, result);
-      }
-      return result == null ? Types.A : result;
+      return functionCall(c, have, env);
     }
     if (sig == null || sig.variadic() != null || args.size() < declared) {
       return Types.A;
@@ -259,12 +348,15 @@ final class TypeChecker {
     }
     if (!b.checksOwnArguments()) {
       for (int i = 0; i < declared; i++) {
+        have[i] = firstUse(args.get(i), have[i], sig.args().get(i), env);
         if (!TypeOps.overlaps(have[i], sig.args().get(i))) {
           errors.accept(
               new CompileError(
                   CompileError.TYPE,
                   start(c),
-                  c.name() + ": invalid argument(s)" + details(c, have, sig)));
+                  c.name()
+                      + ": invalid argument(s)"
+                      + details(c, have, sig, ArgumentNames.of(b.name()))));
           return Types.A;
         }
       }
@@ -278,11 +370,47 @@ final class TypeChecker {
             new CompileError(
                 CompileError.TYPE,
                 start(c),
-                c.name() + ": invalid argument(s)" + details(c, have, sig)));
+                c.name()
+                    + ": invalid argument(s)"
+                    + details(c, have, sig, ArgumentNames.of(b.name()))));
       }
       return Types.B;
     }
     return result;
+  }
+
+  /**
+   * A call of a user function: arguments checked against the types its definitions give them (OPA
+   * infers them from each definition's head and body), the result bound to an output.
+   */
+  private Type functionCall(Term.Call c, Type[] have, Env env) {
+    List<Term> args = c.args();
+    List<String> path = c.target().functionPath();
+    Type.Function sig = documents.function(path);
+    Type result = documents.functionResult(path);
+    if (sig != null && args.size() >= sig.args().size()) {
+      for (int i = 0; i < sig.args().size(); i++) {
+        Type want = sig.args().get(i);
+        have[i] = firstUse(args.get(i), have[i], want, env);
+        if (!TypeOps.overlaps(have[i], want)) {
+          errors.accept(
+              new CompileError(
+                  CompileError.TYPE,
+                  start(c),
+                  "data."
+                      + String.join(".", path)
+                      + ": invalid argument(s)"
+                      + details(c, have, sig, List.of())));
+          return Types.A;
+        }
+      }
+    }
+    Term last = args.get(args.size() - 1);
+    if (have[args.size() - 1] == null && result != null) {
+      // f(x, out): only reached when the call has one argument more than f takes
+      env.bind((Term.Var) last, result);
+    }
+    return result == null ? Types.A : result;
   }
 
   /**
@@ -304,17 +432,30 @@ final class TypeChecker {
   /**
    * OPA's detail lines: what the call has ({@code ???} for an unbound output) and what it wants.
    */
-  private static String details(Term.Call c, Type[] have, Type.Function sig) {
+  static String details(Term.Call c, Type[] have, Type.Function sig, List<String> names) {
     StringBuilder sb = new StringBuilder("\n\thave: (");
     for (int i = 0; i < have.length; i++) {
       sb.append(i > 0 ? ", " : "").append(display(c.args().get(i), have[i]));
     }
-    sb.append(")\n\twant: (");
+    return sb.append(")\n\twant: ").append(want(sig, names)).toString();
+  }
+
+  /**
+   * What a function wants, its result included: {@code (search: string, base: string, result:
+   * boolean)}; OPA prints named arguments as {@code name: type}, else the bare types.
+   */
+  static String want(Type.Function sig, List<String> names) {
+    boolean named = names.size() == sig.args().size() + (sig.result() != null ? 1 : 0);
+    StringBuilder sb = new StringBuilder("(");
     for (int i = 0; i < sig.args().size(); i++) {
-      sb.append(i > 0 ? ", " : "").append(sig.args().get(i));
+      sb.append(i > 0 ? ", " : "")
+          .append(named ? names.get(i) + ": " : "")
+          .append(sig.args().get(i));
     }
     if (sig.result() != null) {
-      sb.append(sig.args().isEmpty() ? "" : ", ").append(sig.result());
+      sb.append(sig.args().isEmpty() ? "" : ", ")
+          .append(named ? names.get(names.size() - 1) + ": " : "")
+          .append(sig.result());
     }
     return sb.append(')').toString();
   }
