@@ -269,8 +269,18 @@ final class TypeChecker {
               ? TypeOps.index(t, n.asInt())
               : TypeOps.element(t);
     }
-    // data: the rule tree types the whole ref; input: any (no schemas)
-    return Roots.isData(r.head()) ? documents.data(r.path()) : t;
+    if (!Roots.isData(r.head())) {
+      return t; // input: any (no schemas)
+    }
+    // data: the rule tree types the ref; selecting into a rule's scalar value is undefined
+    for (int k = 1; k < r.path().size(); k++) {
+      Type prefix = documents.data(r.path().subList(0, k));
+      if (TypeOps.isScalar(prefix)) {
+        undefinedRef(r, k, prefix);
+        return Types.A;
+      }
+    }
+    return documents.data(r.path());
   }
 
   /**

@@ -117,6 +117,10 @@ class TypeCheckTest {
             "p if { s := {\"a\": \"b\"}; s.a.b == 1 }",
             "t.rego:2:25: rego_type_error: undefined ref: s.a.b\n\ts.a.b\n\t^^^\n\thave: string"),
         Arguments.of(
+            "r := 1\np if r.a",
+            "t.rego:3:6: rego_type_error: undefined ref: data.t.r.a\n"
+                + "\tdata.t.r.a\n\t^^^^^^^^\n\thave: number"),
+        Arguments.of(
             "f(x) if startswith(x, \"a\")\np if f(1)",
             "t.rego:3:6: rego_type_error: data.t.f: invalid argument(s)\n"
                 + "\thave: (number)\n\twant: (string, boolean)"),
@@ -196,6 +200,10 @@ class TypeCheckTest {
         "p if { x := [1]; x[0] == 1 }",
         "p if { x := input.n; x.a }",
         "p if { x := 1; input.y[x] }",
+        "r := 1 if input.a\nr := {\"a\": 1} if input.b\np if r.a",
+        "r := {\"a\": 1}\np if r.a",
+        "a.b := 1\np if data.t.a.b",
+        "r := 1\np if r.a with data.t.r as {\"a\": 1}",
         "p if { x := 1; data.t.q[x] }\nq := {1: true}",
         "f(x) if startswith(x, \"a\")\np if f(input.x)",
         "f(x) if startswith(x, \"a\")\nf(x) if x > 1\np if f(2)",
