@@ -80,6 +80,12 @@ final class TypeChecker {
    */
   private int closureDepth;
 
+  /**
+   * The call that is a whole literal ({@code startswith(x, "a")}). OPA gives every other call
+   * (nested, assigned, an operand) a hidden output variable, shown as {@code ???} in {@code have:}.
+   */
+  private Term statement;
+
   TypeChecker(BuiltinRegistry builtins, Documents documents, Consumer<CompileError> errors) {
     this.builtins = builtins;
     this.documents = documents;
@@ -106,6 +112,7 @@ final class TypeChecker {
 
   private void literal(Expr e, Env env) {
     if (e instanceof Expr.TermExpr te) {
+      statement = te.term();
       term(te.term(), env);
     } else if (e instanceof Expr.Unify u) {
       unify(u.left(), u.right(), env);
@@ -330,6 +337,8 @@ final class TypeChecker {
   }
 
   private Type call(Term.Call c, Env env) {
+    // read before the arguments are typed: typing them may check other rules' bodies
+    boolean hidden = c != statement;
     List<Term> args = c.args();
     Type.Function sig = null;
     Builtin b = null;
@@ -348,7 +357,7 @@ final class TypeChecker {
       return Types.A;
     }
     if (!c.target().isBuiltin()) {
-      return functionCall(c, have, env);
+      return functionCall(c, have, env, hidden);
     }
     if (sig == null || sig.variadic() != null || args.size() < declared) {
       return Types.A;
@@ -366,7 +375,7 @@ final class TypeChecker {
                   start(c),
                   c.name()
                       + ": invalid argument(s)"
-                      + details(c, have, sig, ArgumentNames.of(b.name()))));
+                      + details(c, have, sig, ArgumentNames.of(b.name()), hidden)));
           return Types.A;
         }
       }
@@ -382,7 +391,7 @@ final class TypeChecker {
                 start(c),
                 c.name()
                     + ": invalid argument(s)"
-                    + details(c, have, sig, ArgumentNames.of(b.name()))));
+                    + details(c, have, sig, ArgumentNames.of(b.name()), hidden)));
       }
       return Types.B;
     }
@@ -393,7 +402,7 @@ final class TypeChecker {
    * A call of a user function: arguments checked against the types its definitions give them (OPA
    * infers them from each definition's head and body), the result bound to an output.
    */
-  private Type functionCall(Term.Call c, Type[] have, Env env) {
+  private Type functionCall(Term.Call c, Type[] have, Env env, boolean hidden) {
     List<Term> args = c.args();
     List<String> path = c.target().functionPath();
     Type.Function sig = documents.function(path);
@@ -410,7 +419,7 @@ final class TypeChecker {
                   "data."
                       + String.join(".", path)
                       + ": invalid argument(s)"
-                      + details(c, have, sig, List.of())));
+                      + details(c, have, sig, List.of(), hidden)));
           return Types.A;
         }
       }
@@ -442,10 +451,14 @@ final class TypeChecker {
   /**
    * OPA's detail lines: what the call has ({@code ???} for an unbound output) and what it wants.
    */
-  static String details(Term.Call c, Type[] have, Type.Function sig, List<String> names) {
+  private static String details(
+      Term.Call c, Type[] have, Type.Function sig, List<String> names, boolean hidden) {
     StringBuilder sb = new StringBuilder("\n\thave: (");
     for (int i = 0; i < have.length; i++) {
       sb.append(i > 0 ? ", " : "").append(display(c.args().get(i), have[i]));
+    }
+    if (hidden && sig.result() != null && have.length == sig.args().size()) {
+      sb.append(have.length > 0 ? ", " : "").append("???");
     }
     return sb.append(")\n\twant: ").append(want(sig, names)).toString();
   }

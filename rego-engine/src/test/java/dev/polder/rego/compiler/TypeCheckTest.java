@@ -36,7 +36,7 @@ class TypeCheckTest {
         Arguments.of(
             "r := \"s\"\np if { r + 1 > 0 }",
             "t.rego:3:8: rego_type_error: plus: invalid argument(s)\n"
-                + "\thave: (string, number)\n\twant: (x: number, y: number, z: number)"),
+                + "\thave: (string, number, ???)\n\twant: (x: number, y: number, z: number)"),
         Arguments.of(
             "p if { n := count(input.xs); upper(n) }",
             "t.rego:2:30: rego_type_error: upper: invalid argument(s)\n"
@@ -44,11 +44,11 @@ class TypeCheckTest {
         Arguments.of(
             "p if { s := {1, 2}; s + 1 > 0 }",
             "t.rego:2:21: rego_type_error: plus: invalid argument(s)\n"
-                + "\thave: (set[number], number)\n\twant: (x: number, y: number, z: number)"),
+                + "\thave: (set[number], number, ???)\n\twant: (x: number, y: number, z: number)"),
         Arguments.of(
             "xs := [\"a\", \"b\"]\np if { some x in xs; x * 2 > 1 }",
             "t.rego:3:22: rego_type_error: mul: invalid argument(s)\n"
-                + "\thave: (string, number)\n\twant: (x: number, y: number, z: number)"),
+                + "\thave: (string, number, ???)\n\twant: (x: number, y: number, z: number)"),
         Arguments.of(
             "p if { ys := [n | some n in numbers.range(1, 3)]; concat(\",\", ys) }",
             "t.rego:2:51: rego_type_error: concat: invalid argument(s)\n"
@@ -57,7 +57,7 @@ class TypeCheckTest {
         Arguments.of(
             "names contains n if { some n in [\"a\"] }\np if { count(names) + names > 0 }",
             "t.rego:3:8: rego_type_error: plus: invalid argument(s)\n"
-                + "\thave: (number, set[string])\n\twant: (x: number, y: number, z: number)"),
+                + "\thave: (number, set[string], ???)\n\twant: (x: number, y: number, z: number)"),
         Arguments.of(
             "f(x) := sprintf(\"%v\", [x])\np if { f(1) > 0; f(2) * 3 }",
             "t.rego:3:18: rego_type_error: mul: invalid argument(s)\n"
@@ -95,7 +95,7 @@ class TypeCheckTest {
         Arguments.of(
             "p if { x := [1] | {2} }",
             "t.rego:2:13: rego_type_error: or: invalid argument(s)\n"
-                + "\thave: (array<number>, set[number])\n\twant: (x: set[any], y: set[any], z: set[any])"),
+                + "\thave: (array<number>, set[number], ???)\n\twant: (x: set[any], y: set[any], z: set[any])"),
         Arguments.of(
             "p if { [a, b] := [1, \"x\"]; upper(a) }",
             "t.rego:2:28: rego_type_error: upper: invalid argument(s)\n"
@@ -125,6 +125,10 @@ class TypeCheckTest {
             "t.rego:3:6: rego_type_error: data.t.f: invalid argument(s)\n"
                 + "\thave: (number)\n\twant: (string, boolean)"),
         Arguments.of(
+            "f(x) if startswith(x, \"a\")\np if { y := f(1); y }",
+            "t.rego:3:13: rego_type_error: data.t.f: invalid argument(s)\n"
+                + "\thave: (number, ???)\n\twant: (string, boolean)"),
+        Arguments.of(
             "f(x) := y if { y := x + 1 }\np if f(\"a\")",
             "t.rego:3:6: rego_type_error: data.t.f: invalid argument(s)\n"
                 + "\thave: (string)\n\twant: (number, number)"),
@@ -139,7 +143,7 @@ class TypeCheckTest {
         Arguments.of(
             "p := count(1)",
             "t.rego:2:6: rego_type_error: count: invalid argument(s)\n"
-                + "\thave: (number)\n"
+                + "\thave: (number, ???)\n"
                 + "\twant: (collection: any<array[any], object[any: any], set[any], string>, n: number)"));
   }
 
