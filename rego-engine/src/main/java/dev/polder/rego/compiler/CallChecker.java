@@ -127,7 +127,7 @@ final class CallChecker {
       have.append(i > 0 ? ", " : "")
           .append(c.args().get(i) instanceof Term.Scalar s ? typeOf(s.value()) : "any");
     }
-    return "\n\thave: " + have + ")\n\twant: " + TypeChecker.want(sig, names);
+    return "\n\thave: " + have + ")\n\twant: " + TypeErrors.want(sig, names);
   }
 
   /** The type OPA gives a constant: arrays and objects element by element. */
