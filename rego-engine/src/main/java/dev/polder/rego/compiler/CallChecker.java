@@ -3,6 +3,7 @@ package dev.polder.rego.compiler;
 import dev.polder.rego.ast.Literal;
 import dev.polder.rego.ast.Rule;
 import dev.polder.rego.ast.Term;
+import dev.polder.rego.builtins.ArgumentNames;
 import dev.polder.rego.builtins.Builtin;
 import dev.polder.rego.builtins.BuiltinRegistry;
 import dev.polder.rego.types.Type;
@@ -88,7 +89,7 @@ final class CallChecker {
                 c.loc(),
                 c.name()
                     + (n > want ? ": too many arguments" : ": too few arguments")
-                    + details(c, sig)));
+                    + details(c, sig, ArgumentNames.of(b.name()))));
         return;
       }
       return;
@@ -120,20 +121,13 @@ final class CallChecker {
   }
 
   /** OPA's detail lines: the argument types the call has and the ones the built-in wants. */
-  private static String details(Term.Call c, Type.Function sig) {
+  private static String details(Term.Call c, Type.Function sig, List<String> names) {
     StringBuilder have = new StringBuilder("(");
     for (int i = 0; i < c.args().size(); i++) {
       have.append(i > 0 ? ", " : "")
           .append(c.args().get(i) instanceof Term.Scalar s ? typeOf(s.value()) : "any");
     }
-    StringBuilder want = new StringBuilder("(");
-    for (int i = 0; i < sig.args().size(); i++) {
-      want.append(i > 0 ? ", " : "").append(sig.args().get(i));
-    }
-    if (sig.result() != null) {
-      want.append(sig.args().isEmpty() ? "" : ", ").append(sig.result());
-    }
-    return "\n\thave: " + have + ")\n\twant: " + want + ")";
+    return "\n\thave: " + have + ")\n\twant: " + TypeErrors.want(sig, names);
   }
 
   /** The type OPA gives a constant: arrays and objects element by element. */

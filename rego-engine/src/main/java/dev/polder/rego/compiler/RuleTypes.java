@@ -20,8 +20,11 @@ import java.util.Set;
  * type error, is {@code any} (as in OPA). Each rule is checked once.
  */
 final class RuleTypes implements TypeChecker.Documents {
-  /** A rule checked once: the union of its branches' key and value types, and its errors. */
-  private record Checked(Type key, Type value, List<CompileError> errors) {}
+  /**
+   * A rule checked once: the union of its branches' key and value types, its errors, and for a
+   * function the types its arguments have at the end of its body (null otherwise).
+   */
+  private record Checked(Type key, Type value, List<CompileError> errors, List<Type> args) {}
 
   private final RuleNode root;
   private final TypeChecker checker;
@@ -72,6 +75,7 @@ final class RuleTypes implements TypeChecker.Documents {
     sink = new ArrayList<>();
     List<Type> keys = new ArrayList<>();
     List<Type> values = new ArrayList<>();
+    List<Type> args = r.args() == null ? null : new ArrayList<>();
     try {
       for (Rule b = r; b != null; b = b.elseRule()) {
         TypeChecker.Env env = new TypeChecker.Env();
@@ -82,8 +86,16 @@ final class RuleTypes implements TypeChecker.Documents {
         }
         keys.add(b.key() != null ? checker.term(b.key(), env) : last);
         values.add(b.value() != null ? checker.term(b.value(), env) : Types.A);
+        if (args != null) {
+          addArgs(args, b.args(), env);
+        }
       }
-      Checked c = new Checked(TypeOps.union(keys), TypeOps.union(values), List.copyOf(sink));
+      Checked c =
+          new Checked(
+              TypeOps.union(keys),
+              TypeOps.union(values),
+              List.copyOf(sink),
+              args == null ? null : List.copyOf(args));
       checked.put(r, c);
       return c;
     } finally {
@@ -184,6 +196,71 @@ final class RuleTypes implements TypeChecker.Documents {
       }
     }
     return head.size() >= 2 && !(head.get(head.size() - 1) instanceof Term.Scalar);
+  }
+
+  /**
+   * Unions a branch's argument types into {@code into}: a variable has the type its uses gave it
+   * ({@code any} if none), a constant its own; patterns ({@code f([a, b])}) are {@code any}.
+   */
+  private void addArgs(List<Type> into, List<Term> args, TypeChecker.Env env) {
+    if (args == null) {
+      return;
+    }
+    for (int i = 0; i < args.size(); i++) {
+      Term a = args.get(i);
+      Type t = Types.A;
+      if (a instanceof Term.Var v && !v.isWildcard() && env.get(v) != null) {
+        t = env.get(v);
+      } else if (a instanceof Term.Scalar s) {
+        t = TypeOps.of(s.value());
+      }
+      if (i < into.size()) {
+        into.set(i, TypeOps.union(into.get(i), t));
+      } else {
+        into.add(t);
+      }
+    }
+  }
+
+  /**
+   * A function's argument types, the union over its definitions (a default function's {@code _}
+   * makes them any), and its result; null while inferred, or if a definition has an error.
+   */
+  @Override
+  public Type.Function function(List<String> path) {
+    RuleNode n = root.descendant(path);
+    if (n == null || inProgress.contains(n)) {
+      return null;
+    }
+    List<Rule> rules = new ArrayList<>(n.functions);
+    if (n.defaultFunction != null) {
+      rules.add(n.defaultFunction);
+    }
+    if (rules.isEmpty()) {
+      return null;
+    }
+    List<Type> args = null;
+    inProgress.add(n);
+    try {
+      for (Rule r : rules) {
+        Checked c = checked(r);
+        if (!c.errors().isEmpty() || c.args() == null) {
+          return null;
+        }
+        if (args == null) {
+          args = new ArrayList<>(c.args());
+        } else if (args.size() != c.args().size()) {
+          return null;
+        } else {
+          for (int i = 0; i < args.size(); i++) {
+            args.set(i, TypeOps.union(args.get(i), c.args().get(i)));
+          }
+        }
+      }
+    } finally {
+      inProgress.remove(n);
+    }
+    return new Type.Function(args, functionResult(path), null);
   }
 
   @Override

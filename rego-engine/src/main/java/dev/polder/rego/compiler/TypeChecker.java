@@ -2,13 +2,14 @@ package dev.polder.rego.compiler;
 
 import dev.polder.rego.ast.Expr;
 import dev.polder.rego.ast.Literal;
-import dev.polder.rego.ast.Location;
 import dev.polder.rego.ast.Term;
+import dev.polder.rego.builtins.ArgumentNames;
 import dev.polder.rego.builtins.Builtin;
 import dev.polder.rego.builtins.BuiltinRegistry;
 import dev.polder.rego.types.Type;
 import dev.polder.rego.types.TypeOps;
 import dev.polder.rego.types.Types;
+import dev.polder.rego.value.NumberValue;
 import dev.polder.rego.value.StringValue;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -49,6 +50,11 @@ final class TypeChecker {
 
     Type functionResult(List<String> path);
 
+    /** A user function's argument types (inferred from its definitions) and result, or null. */
+    default Type.Function function(List<String> path) {
+      return null;
+    }
+
     Documents NONE =
         new Documents() {
           @Override
@@ -66,6 +72,18 @@ final class TypeChecker {
   private final BuiltinRegistry builtins;
   private final Documents documents;
   private final Consumer<CompileError> errors;
+
+  /**
+   * Inside a comprehension or {@code every} body. OPA checks those in an environment of their own,
+   * so what a use there says about an outer variable (a function argument) is not kept.
+   */
+  private int closureDepth;
+
+  /**
+   * The call that is a whole literal ({@code startswith(x, "a")}). OPA gives every other call
+   * (nested, assigned, an operand) a hidden output variable, shown as {@code ???} in {@code have:}.
+   */
+  private Term statement;
 
   TypeChecker(BuiltinRegistry builtins, Documents documents, Consumer<CompileError> errors) {
     this.builtins = builtins;
@@ -93,6 +111,7 @@ final class TypeChecker {
 
   private void literal(Expr e, Env env) {
     if (e instanceof Expr.TermExpr te) {
+      statement = te.term();
       term(te.term(), env);
     } else if (e instanceof Expr.Unify u) {
       unify(u.left(), u.right(), env);
@@ -108,7 +127,7 @@ final class TypeChecker {
       if (ev.key() != null) {
         bindPattern(ev.key(), TypeOps.key(domain), env);
       }
-      body(ev.body(), env);
+      closure(ev.body(), env);
     }
   }
 
@@ -141,9 +160,12 @@ final class TypeChecker {
     if (env.isUnbound(p)) {
       env.bind((Term.Var) p, t);
     } else if (p instanceof Term.ArrayTerm a) {
+      // [a, b] := [1, "x"]: a static array of the same length types each position
+      boolean positional =
+          t instanceof Type.Array arr && arr.isStatic() && arr.items().size() == a.items().size();
       Type elem = t instanceof Type.Array arr ? arr.element() : Types.A;
-      for (Term item : a.items()) {
-        bindPattern(item, elem, env);
+      for (int i = 0; i < a.items().size(); i++) {
+        bindPattern(a.items().get(i), positional ? TypeOps.index(t, i) : elem, env);
       }
     } else if (p instanceof Term.ObjectTerm o) {
       for (Term v : o.values()) {
@@ -170,7 +192,11 @@ final class TypeChecker {
       return call(c, env);
     }
     if (t instanceof Term.ArrayTerm a) {
-      return a.items().isEmpty() ? Types.ARRAY : new Type.Array(union(a.items(), env));
+      List<Type> items = new ArrayList<>(a.items().size());
+      for (Term item : a.items()) {
+        items.add(term(item, env));
+      }
+      return TypeOps.tuple(items);
     }
     if (t instanceof Term.SetTerm s) {
       return s.items().isEmpty() ? Types.SET : new Type.SetOf(union(s.items(), env));
@@ -181,15 +207,15 @@ final class TypeChecker {
           : new Type.Obj(union(o.keys(), env), union(o.values(), env));
     }
     if (t instanceof Term.ArrayCompr ac) {
-      body(ac.body(), env);
+      closure(ac.body(), env);
       return new Type.Array(term(ac.head(), env));
     }
     if (t instanceof Term.SetCompr sc) {
-      body(sc.body(), env);
+      closure(sc.body(), env);
       return new Type.SetOf(term(sc.head(), env));
     }
     if (t instanceof Term.ObjectCompr oc) {
-      body(oc.body(), env);
+      closure(oc.body(), env);
       return new Type.Obj(term(oc.key(), env), term(oc.value(), env));
     }
     if (t instanceof Term.Template tp) {
@@ -199,6 +225,27 @@ final class TypeChecker {
       return Types.S;
     }
     return Types.A;
+  }
+
+  private void closure(List<Literal> body, Env env) {
+    closureDepth++;
+    try {
+      body(body, env);
+    } finally {
+      closureDepth--;
+    }
+  }
+
+  /**
+   * A variable not bound yet passed where {@code want} is expected: in a function body, one of its
+   * arguments. As OPA's {@code unify1}, its first use gives it that type (outside closures).
+   */
+  private Type firstUse(Term arg, Type have, Type want, Env env) {
+    if (closureDepth == 0 && want != null && env.isUnbound(arg) && !((Term.Var) arg).isWildcard()) {
+      env.bind((Term.Var) arg, want);
+      return want;
+    }
+    return have;
   }
 
   private Type union(List<Term> terms, Env env) {
@@ -212,19 +259,51 @@ final class TypeChecker {
   private Type ref(Term.Ref r, Env env) {
     boolean global = Roots.isData(r.head()) || Roots.isInput(r.head());
     Type t = global ? Types.A : term(r.head(), env);
-    for (Term p : r.path()) {
+    for (int i = 0; i < r.path().size(); i++) {
+      Term p = r.path().get(i);
+      if (TypeOps.isScalar(t)) {
+        undefinedRef(r, i, t);
+        return Types.A;
+      }
       if (env.isUnbound(p)) {
         env.bind((Term.Var) p, TypeOps.key(t));
       } else if (!(p instanceof Term.Scalar)) {
         term(p, env);
       }
-      t = TypeOps.element(t);
+      t =
+          p instanceof Term.Scalar s && s.value() instanceof NumberValue n && n.isInt()
+              ? TypeOps.index(t, n.asInt())
+              : TypeOps.element(t);
     }
-    // data: the rule tree types the whole ref; input: any (no schemas)
-    return Roots.isData(r.head()) ? documents.data(r.path()) : t;
+    if (!Roots.isData(r.head())) {
+      return t; // input: any (no schemas)
+    }
+    // data: the rule tree types the ref; selecting into a rule's scalar value is undefined
+    for (int k = 1; k < r.path().size(); k++) {
+      Type prefix = documents.data(r.path().subList(0, k));
+      if (TypeOps.isScalar(prefix)) {
+        undefinedRef(r, k, prefix);
+        return Types.A;
+      }
+    }
+    return documents.data(r.path());
+  }
+
+  /**
+   * OPA's {@code undefined ref} for a ref that selects into a value whose type is a scalar ({@code
+   * x := 1; x.a}): a number, string, boolean or null has no elements. Only for refs OPA would print
+   * the same way (variables and constants); anything else is left to run time (undefined).
+   */
+  private void undefinedRef(Term.Ref r, int pos, Type have) {
+    String message = TypeErrors.undefinedRef(r, pos, have);
+    if (message != null) {
+      errors.accept(new CompileError(CompileError.TYPE, r.head().loc(), message));
+    }
   }
 
   private Type call(Term.Call c, Env env) {
+    // read before the arguments are typed: typing them may check other rules' bodies
+    boolean hidden = c != statement;
     List<Term> args = c.args();
     Type.Function sig = null;
     Builtin b = null;
@@ -243,13 +322,7 @@ final class TypeChecker {
       return Types.A;
     }
     if (!c.target().isBuiltin()) {
-      Type result = documents.functionResult(c.target().functionPath());
-      Term last = args.get(args.size() - 1);
-      if (have[args.size() - 1] == null && result != null) {
-        // f(x, out): only reached when the call has one argument more than f takes
-        env.bind((Term.Var) last, result);
-      }
-      return result == null ? Types.A : result;
+      return functionCall(c, have, env, hidden);
     }
     if (sig == null || sig.variadic() != null || args.size() < declared) {
       return Types.A;
@@ -259,12 +332,15 @@ final class TypeChecker {
     }
     if (!b.checksOwnArguments()) {
       for (int i = 0; i < declared; i++) {
+        have[i] = firstUse(args.get(i), have[i], sig.args().get(i), env);
         if (!TypeOps.overlaps(have[i], sig.args().get(i))) {
           errors.accept(
               new CompileError(
                   CompileError.TYPE,
-                  start(c),
-                  c.name() + ": invalid argument(s)" + details(c, have, sig)));
+                  TypeErrors.start(c),
+                  c.name()
+                      + ": invalid argument(s)"
+                      + TypeErrors.details(c, have, sig, ArgumentNames.of(b.name()), hidden)));
           return Types.A;
         }
       }
@@ -277,8 +353,10 @@ final class TypeChecker {
         errors.accept(
             new CompileError(
                 CompileError.TYPE,
-                start(c),
-                c.name() + ": invalid argument(s)" + details(c, have, sig)));
+                TypeErrors.start(c),
+                c.name()
+                    + ": invalid argument(s)"
+                    + TypeErrors.details(c, have, sig, ArgumentNames.of(b.name()), hidden)));
       }
       return Types.B;
     }
@@ -286,48 +364,37 @@ final class TypeChecker {
   }
 
   /**
-   * Where OPA places an error on a call: the start of the expression, which for an infix operator
-   * ({@code r + 1}, located at its operator) is the start of its left operand.
+   * A call of a user function: arguments checked against the types its definitions give them (OPA
+   * infers them from each definition's head and body), the result bound to an output.
    */
-  private static Location start(Term t) {
-    Location l = t.loc();
-    if (t instanceof Term.Call c && !c.args().isEmpty()) {
-      Location left = start(c.args().get(0));
-      if (left.line() > 0
-          && (left.line() < l.line() || (left.line() == l.line() && left.col() < l.col()))) {
-        return left;
+  private Type functionCall(Term.Call c, Type[] have, Env env, boolean hidden) {
+    List<Term> args = c.args();
+    List<String> path = c.target().functionPath();
+    Type.Function sig = documents.function(path);
+    Type result = documents.functionResult(path);
+    if (sig != null && args.size() >= sig.args().size()) {
+      for (int i = 0; i < sig.args().size(); i++) {
+        Type want = sig.args().get(i);
+        have[i] = firstUse(args.get(i), have[i], want, env);
+        if (!TypeOps.overlaps(have[i], want)) {
+          errors.accept(
+              new CompileError(
+                  CompileError.TYPE,
+                  TypeErrors.start(c),
+                  "data."
+                      + String.join(".", path)
+                      + ": invalid argument(s)"
+                      + TypeErrors.details(c, have, sig, List.of(), hidden)));
+          return Types.A;
+        }
       }
     }
-    return l;
-  }
-
-  /**
-   * OPA's detail lines: what the call has ({@code ???} for an unbound output) and what it wants.
-   */
-  private static String details(Term.Call c, Type[] have, Type.Function sig) {
-    StringBuilder sb = new StringBuilder("\n\thave: (");
-    for (int i = 0; i < have.length; i++) {
-      sb.append(i > 0 ? ", " : "").append(display(c.args().get(i), have[i]));
+    Term last = args.get(args.size() - 1);
+    if (have[args.size() - 1] == null && result != null) {
+      // f(x, out): only reached when the call has one argument more than f takes
+      env.bind((Term.Var) last, result);
     }
-    sb.append(")\n\twant: (");
-    for (int i = 0; i < sig.args().size(); i++) {
-      sb.append(i > 0 ? ", " : "").append(sig.args().get(i));
-    }
-    if (sig.result() != null) {
-      sb.append(sig.args().isEmpty() ? "" : ", ").append(sig.result());
-    }
-    return sb.append(')').toString();
-  }
-
-  /** Constants print as OPA prints their static types ({@code array<number, string>}). */
-  private static String display(Term t, Type inferred) {
-    if (inferred == null) {
-      return "???";
-    }
-    if (t instanceof Term.Scalar s) {
-      return CallChecker.typeOf(s.value());
-    }
-    return inferred.toString();
+    return result == null ? Types.A : result;
   }
 
   /** A string path element of a data ref, or null. */

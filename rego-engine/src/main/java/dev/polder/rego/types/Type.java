@@ -136,8 +136,25 @@ public sealed interface Type
     }
   }
 
-  /** An array of {@code element}s (dynamic) — static tuples are rare in signatures. */
-  record Array(Type element) implements Type {
+  /**
+   * An array. Dynamic ({@code items} null): any length, every element an {@code element}. Static
+   * (OPA's {@code types.NewArray(static, nil)}, e.g. the literal {@code [1, "x"]}): exactly {@code
+   * items.size()} elements with a type per position, and {@code element} their union.
+   */
+  record Array(Type element, java.util.List<Type> items) implements Type {
+    public Array {
+      items = items == null ? null : java.util.List.copyOf(items);
+    }
+
+    /** A dynamic array of {@code element}s. */
+    public Array(Type element) {
+      this(element, null);
+    }
+
+    public boolean isStatic() {
+      return items != null;
+    }
+
     @Override
     public boolean accepts(Value v) {
       return v.isArray();
@@ -150,7 +167,14 @@ public sealed interface Type
 
     @Override
     public String toString() {
-      return "array[" + element + "]";
+      if (items == null) {
+        return "array[" + element + "]";
+      }
+      StringBuilder sb = new StringBuilder("array<");
+      for (int i = 0; i < items.size(); i++) {
+        sb.append(i > 0 ? ", " : "").append(items.get(i));
+      }
+      return sb.append('>').toString();
     }
   }
 

@@ -40,7 +40,7 @@ public final class TypeOps {
       return true;
     }
     if (have instanceof Type.Array x) {
-      return want instanceof Type.Array y && overlaps(x.element(), y.element());
+      return want instanceof Type.Array y && overlapsArrays(x, y);
     }
     if (have instanceof Type.SetOf x) {
       return want instanceof Type.SetOf y && overlaps(x.element(), y.element());
@@ -51,6 +51,55 @@ public final class TypeOps {
           && overlaps(x.value(), y.value());
     }
     return have.getClass() == want.getClass();
+  }
+
+  /** As OPA's {@code unifiesArrays}: static arrays position by position, lengths must agree. */
+  private static boolean overlapsArrays(Type.Array x, Type.Array y) {
+    if (x.isStatic() && y.isStatic()) {
+      if (x.items().size() != y.items().size()) {
+        return false;
+      }
+      for (int i = 0; i < x.items().size(); i++) {
+        if (!overlaps(x.items().get(i), y.items().get(i))) {
+          return false;
+        }
+      }
+      return true;
+    }
+    if (x.isStatic() || y.isStatic()) {
+      Type.Array fixed = x.isStatic() ? x : y;
+      Type dynamic = x.isStatic() ? y.element() : x.element();
+      for (Type item : fixed.items()) {
+        if (!overlaps(item, dynamic)) {
+          return false;
+        }
+      }
+      return true;
+    }
+    return overlaps(x.element(), y.element());
+  }
+
+  /**
+   * A static array with a type per position ({@code [1, "x"]}: {@code array<number, string>}); an
+   * empty one is a dynamic array of any (nothing to say about its elements).
+   */
+  public static Type tuple(List<Type> items) {
+    if (items.isEmpty()) {
+      return Types.ARRAY;
+    }
+    List<Type> known = new ArrayList<>(items.size());
+    for (Type t : items) {
+      known.add(t == null ? Types.A : t);
+    }
+    return new Type.Array(union(known), known);
+  }
+
+  /** The type of {@code t[i]} for a constant index: the position of a static array if known. */
+  public static Type index(Type t, int i) {
+    if (t instanceof Type.Array a && a.isStatic() && i >= 0 && i < a.items().size()) {
+      return a.items().get(i);
+    }
+    return element(t);
   }
 
   /** The smallest union containing all types: nested unions flattened, {@code any} absorbs. */
@@ -165,7 +214,9 @@ public final class TypeOps {
     return Types.A;
   }
 
-  /** The type of a constant, element types as unions ({@code [1, "a"]}: array of number|string). */
+  /**
+   * The type of a constant; arrays are static ({@code [1, "a"]}: {@code array<number, string>}).
+   */
   public static Type of(Value v) {
     if (v.isNull()) {
       return Types.NL;
@@ -184,7 +235,7 @@ public final class TypeOps {
       for (int i = 0; i < a.size(); i++) {
         items.add(of(a.get(i)));
       }
-      return new Type.Array(union(items));
+      return tuple(items);
     }
     if (v instanceof SetValue s) {
       List<Type> items = new ArrayList<>();
