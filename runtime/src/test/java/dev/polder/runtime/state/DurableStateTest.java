@@ -78,6 +78,27 @@ class DurableStateTest {
   }
 
   @Test
+  void aNodeRejoiningARunningClusterTakesTheClustersEntriesOverItsOwnStaleFiles() throws Exception {
+    String cluster = "polder-rejoin-" + UUID.randomUUID();
+    List<Integer> ports = LoopbackPorts.pick(2);
+    List<StateStore> nodes = start(cluster, ports);
+    try {
+      nodes.get(0).<String, Long>durableCache("polder-budgets").put("cost|t", 5L);
+      nodes.remove(1).close();
+      // Spent while node 2 was away: its files still say 5.
+      nodes.get(0).<String, Long>durableCache("polder-budgets").put("cost|t", 9L);
+      StateStore rejoined =
+          StateStore.open(
+              StateSettings.loopback(cluster, ports.get(1), ports)
+                  .withDirectory(dir.resolve("n1")));
+      nodes.add(rejoined);
+      assertEquals(9L, rejoined.<String, Long>durableCache("polder-budgets").get("cost|t"));
+    } finally {
+      stop(nodes);
+    }
+  }
+
+  @Test
   void aDirectoryThatCannotBeUsedIsNamedInTheError() throws Exception {
     Path file = Files.writeString(dir.resolve("not-a-directory"), "x");
     IllegalStateException error =
