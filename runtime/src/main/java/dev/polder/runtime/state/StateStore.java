@@ -186,11 +186,6 @@ public class StateStore implements AutoCloseable {
     }
   }
 
-  /** Whether durable caches are kept in files. */
-  public boolean durable() {
-    return settings.directory().isPresent();
-  }
-
   /** A file store that cannot start, as an error naming the key to fix; others pass unchanged. */
   private static RuntimeException unusableDirectory(StateSettings settings, RuntimeException e) {
     if (settings.directory().isEmpty()) {
