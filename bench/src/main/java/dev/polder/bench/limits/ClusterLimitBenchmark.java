@@ -99,7 +99,7 @@ public class ClusterLimitBenchmark {
             new Charge(
                 "cost|team:bench", Charge.Kind.COST, "team", 900, Long.MAX_VALUE, 60_000, 1));
     boolean admitted = counters.reserve(charges).isEmpty();
-    counters.add("tpm|" + key, -289, 60_000);
+    counters.add(charges.get(1).withAmount(-289));
     return admitted;
   }
 

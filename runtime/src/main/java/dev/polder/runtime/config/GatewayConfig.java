@@ -311,5 +311,12 @@ public interface GatewayConfig {
     /** Copies of each entry: 0 = on every node (replicated), else at least 2 (distributed). */
     @WithDefault("0")
     int owners();
+
+    /**
+     * Where this node keeps the durable caches (created keys, revocations, budget spend) in files,
+     * so they survive a restart of the whole cluster; unset keeps them in memory. One directory per
+     * node.
+     */
+    Optional<String> directory();
   }
 }

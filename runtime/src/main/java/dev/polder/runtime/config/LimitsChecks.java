@@ -1,6 +1,9 @@
 package dev.polder.runtime.config;
 
 import java.math.BigDecimal;
+import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -134,6 +137,39 @@ final class LimitsChecks {
         && state.dnsQuery().isEmpty()
         && state.jgroupsFile().isEmpty()) {
       problems.add(prefix + "dns-query: is required for dns discovery");
+    }
+    state.directory().ifPresent(dir -> directory(prefix + "directory", dir, problems));
+  }
+
+  /**
+   * The state directory must be a writable directory, or be creatable: its nearest existing
+   * ancestor a writable directory. Nothing is created here.
+   */
+  private static void directory(String key, String dir, List<String> problems) {
+    if (dir.isBlank()) {
+      problems.add(key + ": must name a directory (or be left unset to keep state in memory)");
+      return;
+    }
+    Path path;
+    try {
+      path = Path.of(dir).toAbsolutePath();
+    } catch (InvalidPathException e) {
+      problems.add(key + ": '" + dir + "' is not a path");
+      return;
+    }
+    Path existing = path;
+    while (existing != null && !Files.exists(existing)) {
+      existing = existing.getParent();
+    }
+    if (existing == null || !Files.isDirectory(existing) || !Files.isWritable(existing)) {
+      problems.add(
+          key
+              + ": '"
+              + dir
+              + "' is not a directory this node can create and write"
+              + (existing == null || existing.equals(path)
+                  ? ""
+                  : " ('" + existing + "' is in the way)"));
     }
   }
 }

@@ -21,7 +21,8 @@ import org.infinispan.Cache;
 /**
  * Keys created through the admin API and revocations of configured keys, kept in the shared
  * Infinispan cache {@link StateStore#IDENTITY_CACHE}: a key created or revoked on one node holds on
- * every node as soon as the call returns (replicated synchronously in a cluster).
+ * every node as soon as the call returns (replicated synchronously in a cluster), and survives a
+ * restart of the whole cluster when {@code polder.state.directory} is set.
  *
  * <p>A secret reads {@code pk_<id>_<random>}: the id finds the stored hash in one lookup, and the
  * hashes are then compared in constant time.
@@ -42,7 +43,7 @@ public class ManagedKeys {
 
   @Inject
   public ManagedKeys(StateStore state) {
-    this.cache = state.cache(StateStore.IDENTITY_CACHE);
+    this.cache = state.durableCache(StateStore.IDENTITY_CACHE);
   }
 
   /**

@@ -16,21 +16,35 @@ import org.infinispan.Cache;
  * key's primary owner checks under its lock, and a synchronous write that has reached every copy
  * when it returns. A request draws on several counters; it is admitted only if every one of them
  * stays within its limit, else what it took already is given back.
+ *
+ * <p>Rate windows (a minute) live in {@link #CACHE}; budget spend (a day, a month) in the durable
+ * {@link #BUDGET_CACHE}, which survives a restart of the whole cluster when a state directory is
+ * set.
  */
 @ApplicationScoped
 public class LimitCounters {
 
   public static final String CACHE = "polder-limits";
 
-  private final Cache<String, Long> cache;
+  /** Budget spend per team and period, in nano-units of the price table's currency. */
+  public static final String BUDGET_CACHE = "polder-budgets";
+
+  private final Cache<String, Long> rates;
+  private final Cache<String, Long> budgets;
 
   @Inject
   public LimitCounters(StateStore state) {
-    this(state.<String, Long>cache(CACHE));
+    this(state.<String, Long>cache(CACHE), state.<String, Long>durableCache(BUDGET_CACHE));
   }
 
+  /** Every counter in one cache (tests, benchmarks). */
   public LimitCounters(Cache<String, Long> cache) {
-    this.cache = cache;
+    this(cache, cache);
+  }
+
+  public LimitCounters(Cache<String, Long> rates, Cache<String, Long> budgets) {
+    this.rates = rates;
+    this.budgets = budgets;
   }
 
   /**
@@ -38,7 +52,8 @@ public class LimitCounters {
    * once it has started it, and every node must, so that counts outlive any one of them.
    */
   void startWithTheApplication(@Observes StartupEvent event) {
-    cache.getName();
+    rates.getName();
+    budgets.getName();
   }
 
   /**
@@ -51,7 +66,7 @@ public class LimitCounters {
     for (Charge charge : charges) {
       if (!tryTake(charge)) {
         for (Charge back : taken) {
-          add(back.counter(), -back.amount(), back.lifespanMillis());
+          add(back.withAmount(-back.amount()));
         }
         return Optional.of(charge);
       }
@@ -61,10 +76,15 @@ public class LimitCounters {
   }
 
   /**
-   * Adds to a counter whatever its limit (reconciling a reservation with real usage); a negative
-   * delta gives back, never below zero.
+   * Adds the charge's amount to its counter whatever the limit (reconciling a reservation with real
+   * usage); a negative amount gives back, never below zero.
    */
-  public void add(String counter, long delta, long lifespanMillis) {
+  public void add(Charge charge) {
+    add(cacheOf(charge.kind()), charge.counter(), charge.amount(), charge.lifespanMillis());
+  }
+
+  private static void add(
+      Cache<String, Long> cache, String counter, long delta, long lifespanMillis) {
     if (delta == 0) {
       return;
     }
@@ -84,13 +104,23 @@ public class LimitCounters {
     }
   }
 
-  /** The counter's value; 0 when it has never been written or has expired. */
-  public long value(String counter) {
-    Long value = cache.get(counter);
+  /** The charge's counter's value; 0 when it has never been written or has expired. */
+  public long value(Charge charge) {
+    return value(charge.kind(), charge.counter());
+  }
+
+  /** A counter's value by its kind and name; 0 when never written or expired. */
+  public long value(Charge.Kind kind, String counter) {
+    Long value = cacheOf(kind).get(counter);
     return value == null ? 0 : value;
   }
 
+  private Cache<String, Long> cacheOf(Charge.Kind kind) {
+    return kind == Charge.Kind.COST ? budgets : rates;
+  }
+
   private boolean tryTake(Charge charge) {
+    Cache<String, Long> cache = cacheOf(charge.kind());
     int attempt = 0;
     while (true) {
       Long current = cache.get(charge.counter());

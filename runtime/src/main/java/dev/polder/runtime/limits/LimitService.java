@@ -139,7 +139,7 @@ public class LimitService {
     LimitCounters shared = counters.get();
     for (Charge correction : corrections) {
       try {
-        shared.add(correction.counter(), correction.amount(), correction.lifespanMillis());
+        shared.add(correction);
       } catch (CacheException e) {
         // The reservation stands (it is never less safe than the usage it was made for).
         LOG.warnf("Could not settle %s by %d: %s", correction.counter(), correction.amount(), e);

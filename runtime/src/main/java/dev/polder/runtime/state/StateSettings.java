@@ -1,6 +1,7 @@
 package dev.polder.runtime.state;
 
 import dev.polder.runtime.config.GatewayConfig;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
 
@@ -16,6 +17,7 @@ import java.util.Optional;
  * @param dnsQuery the DNS name listing the nodes, for dns discovery (e.g. a headless service)
  * @param jgroupsFile an operator's own JGroups stack file; wins over discovery settings
  * @param owners copies of each entry across nodes; 0 keeps a copy on every node
+ * @param directory where durable caches keep their files; empty keeps everything in memory
  */
 public record StateSettings(
     boolean cluster,
@@ -26,7 +28,8 @@ public record StateSettings(
     List<String> members,
     Optional<String> dnsQuery,
     Optional<String> jgroupsFile,
-    int owners) {
+    int owners,
+    Optional<Path> directory) {
 
   /** How nodes find each other. */
   public enum Discovery {
@@ -53,7 +56,8 @@ public record StateSettings(
         List.of(),
         Optional.empty(),
         Optional.empty(),
-        0);
+        0,
+        Optional.empty());
   }
 
   /** A node of a loopback cluster with static discovery, as tests and benchmarks start them. */
@@ -67,7 +71,8 @@ public record StateSettings(
         memberPorts.stream().map(p -> "127.0.0.1[" + p + "]").toList(),
         Optional.empty(),
         Optional.empty(),
-        0);
+        0,
+        Optional.empty());
   }
 
   public static StateSettings of(GatewayConfig.State state) {
@@ -80,6 +85,22 @@ public record StateSettings(
         state.members().orElse(List.of()),
         state.dnsQuery(),
         state.jgroupsFile(),
-        state.owners());
+        state.owners(),
+        state.directory().map(Path::of));
+  }
+
+  /** The same node, keeping its durable caches in files under that directory. */
+  public StateSettings withDirectory(Path dir) {
+    return new StateSettings(
+        cluster,
+        clusterName,
+        bindAddress,
+        port,
+        discovery,
+        members,
+        dnsQuery,
+        jgroupsFile,
+        owners,
+        Optional.of(dir));
   }
 }

@@ -6,6 +6,7 @@ import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.infinispan.Cache;
@@ -18,6 +19,7 @@ import org.infinispan.manager.EmbeddedCacheManager;
 import org.infinispan.notifications.Listener;
 import org.infinispan.notifications.cachemanagerlistener.annotation.ViewChanged;
 import org.infinispan.notifications.cachemanagerlistener.event.ViewChangedEvent;
+import org.infinispan.persistence.spi.PersistenceException;
 import org.infinispan.remoting.transport.jgroups.JGroupsTransport;
 import org.jboss.logging.Logger;
 
@@ -30,6 +32,10 @@ import org.jboss.logging.Logger;
  * node's shared-cache settings, so every node that asks for the same name shares one cache. A node
  * holds a copy only once it has asked: ask at start-up (e.g. observe {@code StartupEvent}), so a
  * node leaving never takes the only copy with it.
+ *
+ * <p>{@link #durableCache(String)} is the same, and also written through to files under {@code
+ * polder.state.directory} (Infinispan's SoftIndexFileStore, one per node) when it is set, so its
+ * entries survive a restart of the whole cluster.
  */
 @ApplicationScoped
 public class StateStore implements AutoCloseable {
@@ -41,8 +47,13 @@ public class StateStore implements AutoCloseable {
   /** Pseudonyms and their originals (redact step), shared so any node can restore an answer. */
   public static final String PSEUDONYM_CACHE = "polder-pseudonyms";
 
-  /** Keys created through the admin API and revocations: every node must see them at once. */
+  /**
+   * Keys created through the admin API and revocations: every node must see them at once, and they
+   * outlive a cluster restart when a state directory is set.
+   */
   public static final String IDENTITY_CACHE = "polder-identity";
+
+  private static final String DIRECTORY_KEY = "polder.state.directory";
 
   private final EmbeddedCacheManager manager;
   private final StateSettings settings;
@@ -56,7 +67,11 @@ public class StateStore implements AutoCloseable {
   private StateStore(StateSettings settings) {
     this.settings = settings;
     this.shared = sharedConfiguration(settings);
-    this.manager = start(settings, shared);
+    try {
+      this.manager = start(settings, shared);
+    } catch (RuntimeException e) {
+      throw unusableDirectory(settings, e);
+    }
   }
 
   /** A store outside CDI (tests, benchmarks, tools); close it when done. */
@@ -87,7 +102,7 @@ public class StateStore implements AutoCloseable {
     DefaultCacheManager manager = new DefaultCacheManager(global.build(), false);
     manager.defineConfiguration(STICKY_CACHE, shared);
     manager.defineConfiguration(PSEUDONYM_CACHE, shared);
-    manager.defineConfiguration(IDENTITY_CACHE, shared);
+    manager.defineConfiguration(IDENTITY_CACHE, durableConfiguration(settings, IDENTITY_CACHE));
     manager.start();
     if (settings.cluster()) {
       manager.addListener(new ViewLogger());
@@ -113,6 +128,30 @@ public class StateStore implements AutoCloseable {
   }
 
   /**
+   * The shared settings plus, with a state directory, a file store of this node's own under {@code
+   * <directory>/<cache>/}: written through before a write returns, preloaded at start. Each node
+   * keeps every entry of a replicated cache, so any node's files suffice after a full restart.
+   */
+  private static Configuration durableConfiguration(StateSettings settings, String name) {
+    Configuration shared = sharedConfiguration(settings);
+    if (settings.directory().isEmpty()) {
+      return shared;
+    }
+    Path dir = settings.directory().get().toAbsolutePath().resolve(name);
+    ConfigurationBuilder builder = new ConfigurationBuilder().read(shared);
+    builder
+        .persistence()
+        .passivation(false)
+        .addSoftIndexFileStore()
+        .dataLocation(dir.resolve("data").toString())
+        .indexLocation(dir.resolve("index").toString())
+        .preload(true)
+        .shared(false)
+        .purgeOnStartup(false);
+    return builder.build();
+  }
+
+  /**
    * The shared cache of that name, defined on first use: local alone; replicated (or distributed
    * with {@code polder.state.owners} copies) and synchronous in a cluster, so a write has reached
    * every copy when it returns.
@@ -126,6 +165,52 @@ public class StateStore implements AutoCloseable {
       }
     }
     return manager.getCache(name);
+  }
+
+  /**
+   * Like {@link #cache(String)}, and kept in files under {@code polder.state.directory} when it is
+   * set (in memory otherwise). Ask for a given name always through this method.
+   */
+  public <K, V> Cache<K, V> durableCache(String name) {
+    if (manager.getCacheConfiguration(name) == null) {
+      synchronized (this) {
+        if (manager.getCacheConfiguration(name) == null) {
+          manager.defineConfiguration(name, durableConfiguration(settings, name));
+        }
+      }
+    }
+    try {
+      return manager.getCache(name);
+    } catch (RuntimeException e) {
+      throw unusableDirectory(settings, e);
+    }
+  }
+
+  /** A file store that cannot start, as an error naming the key to fix; others pass unchanged. */
+  private static RuntimeException unusableDirectory(StateSettings settings, RuntimeException e) {
+    if (settings.directory().isEmpty()) {
+      return e;
+    }
+    Throwable store = null;
+    for (Throwable t = e; t != null && store == null; t = t.getCause()) {
+      if (t instanceof PersistenceException) {
+        store = t;
+      }
+    }
+    if (store == null) {
+      return e;
+    }
+    Throwable root = store;
+    while (root.getCause() != null && root.getCause() != root) {
+      root = root.getCause();
+    }
+    return new IllegalStateException(
+        DIRECTORY_KEY
+            + ": cannot keep state in '"
+            + settings.directory().get().toAbsolutePath()
+            + "' (one directory per node, writable): "
+            + root.getMessage(),
+        e);
   }
 
   public boolean clustered() {

@@ -72,15 +72,15 @@ class ClusteredCountersTest {
 
     assertEquals(limit, admitted.get());
     for (LimitCounters node : counters) {
-      assertEquals(limit, node.value(perKey.counter()));
+      assertEquals(limit, node.value(perKey));
       // Refused requests gave back the tokens they took from the team first.
-      assertEquals(limit * 10L, node.value(perTeam.counter()));
+      assertEquals(limit * 10L, node.value(perTeam));
     }
 
     nodes.remove(0).close();
     assertTrue(awaitMembers(2), "the two remaining nodes did not see the leave");
     for (LimitCounters node : counters.subList(1, 3)) {
-      assertEquals(limit, node.value(perKey.counter()));
+      assertEquals(limit, node.value(perKey));
       assertTrue(node.reserve(List.of(perKey)).isPresent(), "the limit must stay exhausted");
     }
   }

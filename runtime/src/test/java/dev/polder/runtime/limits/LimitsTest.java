@@ -57,7 +57,7 @@ class LimitsTest {
       HttpResponse<String> response = chat(GatewayTestResource.KEY_TOKENS, 60, i % 2 == 1);
       assertEquals(200, response.statusCode(), "call " + i + ": " + response.body());
       // The after-route settles once the response has ended: wait for it, not for a time.
-      awaitCounter(counter, 11L * (i + 1));
+      awaitCounter(Charge.Kind.TOKENS, counter, 11L * (i + 1));
     }
     HttpResponse<String> tooBig = chat(GatewayTestResource.KEY_TOKENS, 120, false);
     assertEquals(429, tooBig.statusCode(), tooBig.body());
@@ -78,7 +78,10 @@ class LimitsTest {
         break;
       }
       admitted++;
-      awaitCounter(counter, 110_000L * admitted); // 11 tokens at 10 per million, in nano-units
+      awaitCounter(
+          Charge.Kind.COST,
+          counter,
+          110_000L * admitted); // 11 tokens at 10 per million, in nano-units
     }
     assertEquals(429, last.statusCode(), last.body());
     JsonNode error = JSON.readTree(last.body()).path("error");
@@ -107,12 +110,13 @@ class LimitsTest {
     return response;
   }
 
-  private void awaitCounter(String counter, long expected) throws InterruptedException {
+  private void awaitCounter(Charge.Kind kind, String counter, long expected)
+      throws InterruptedException {
     long deadline = System.nanoTime() + 30_000_000_000L;
-    while (counters.value(counter) != expected && System.nanoTime() < deadline) {
+    while (counters.value(kind, counter) != expected && System.nanoTime() < deadline) {
       Thread.sleep(20);
     }
-    assertEquals(expected, counters.value(counter), counter);
+    assertEquals(expected, counters.value(kind, counter), counter);
   }
 
   /** Rate windows are UTC minutes: start a sequence early in one, so it stays in it. */

@@ -87,7 +87,9 @@ class ToolRatesTest {
     String counter = ToolRates.counter("billing", "refund", HALF_MINUTE.instant());
     for (StateStore node : nodes) {
       assertEquals(
-          10, new LimitCounters(node.<String, Long>cache(LimitCounters.CACHE)).value(counter));
+          10,
+          new LimitCounters(node.<String, Long>cache(LimitCounters.CACHE))
+              .value(Charge.Kind.REQUESTS, counter));
     }
   }
 

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.polder.runtime.audit.AuditRecord;
+import dev.polder.runtime.limits.Charge;
 import dev.polder.runtime.limits.LimitCounters;
 import dev.polder.runtime.limits.ToolRates;
 import io.modelcontextprotocol.client.McpSyncClient;
@@ -264,7 +265,8 @@ class McpGatewayTest {
     awayFromTheEndOfAMinute();
     // Another node of the cluster called get-sum once this minute: its call counts here too.
     String counter = ToolRates.counter("everything", "get-sum", Instant.now());
-    counters.add(counter, 1, 180_000);
+    counters.add(
+        new Charge(counter, Charge.Kind.REQUESTS, "tool everything__get-sum", 1, 3, 180_000, 60));
     try (McpSyncClient client = McpClients.connect(gateway, McpTestResource.DEVELOPER)) {
       for (int i = 0; i < 2; i++) {
         client.callTool(
@@ -286,7 +288,7 @@ class McpGatewayTest {
                   new McpSchema.CallToolRequest(
                       "everything__echo", Map.of("message", "still fine")))));
     }
-    assertEquals(3, counters.value(counter));
+    assertEquals(3, counters.value(Charge.Kind.REQUESTS, counter));
     assertEquals(429, last("agent-dev", "everything__get-sum").status());
   }
 
