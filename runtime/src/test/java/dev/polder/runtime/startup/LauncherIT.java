@@ -24,8 +24,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The README's run command, {@code ./polder run}, against the packaged gateway: the first run
- * answers and records the class-data archive when it stops; the second run starts from that
- * archive ({@code -Xshare:on} makes the JVM refuse to start if it cannot use it).
+ * answers and records the class-data archive when it stops; the second run starts from that archive
+ * ({@code -Xshare:on} makes the JVM refuse to start if it cannot use it).
  */
 class LauncherIT {
 
