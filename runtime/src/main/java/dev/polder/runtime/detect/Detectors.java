@@ -207,6 +207,14 @@ public class Detectors {
     }
   }
 
+  /**
+   * Creates this bean, and so starts loading the NER model, before any other start-up observer, so
+   * the rest of start-up runs beside it.
+   */
+  void startLoading(@Observes @Priority(0) StartupEvent event) {
+    nerLoad.isDone();
+  }
+
   // After every other start-up observer (lower priorities run first).
   void warmAttachmentReader(@Observes @Priority(10_000) StartupEvent event) {
     startTikaWarmUp();
