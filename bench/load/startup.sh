@@ -1,9 +1,9 @@
 #!/usr/bin/env bash
 # Start-up time and idle memory of the gateway: starts it N times, pinned to core 0 like run.sh,
 # and reports the median time from launch to the first 200 on GET /v1/models (demo key) and the
-# median idle RSS 2 s after that. Two set-ups: "core" (auth + routing: bench/load/routes-core,
-# audit off, NER off) and "full" (the shipped routes, rules and policies, NER off unless
-# FULL_NER=1).
+# median idle RSS 3 s after /q/health/ready is UP. Two set-ups: "core" (auth + routing:
+# bench/load/routes-core, audit off, NER off) and "full" (the shipped routes, rules and
+# policies, NER off unless FULL_NER=1).
 # Needs: a built gateway (mvn -B -q -pl runtime -am package -DskipTests).
 # Usage: bench/load/startup.sh [runs] [core|full|both]   (default 5 both)
 # "ready" is the first 200 on GET /v1/models (what run.sh reports); "health" is the first UP on
