@@ -18,6 +18,7 @@ import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.Startup;
 import io.quarkus.runtime.StartupEvent;
 import io.quarkus.runtime.configuration.ConfigurationException;
+import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import java.io.IOException;
@@ -62,12 +63,16 @@ public class Detectors {
     this.registry = load(config);
     this.engine = new DetectionEngine(registry);
     this.extractor = new AttachmentExtractor(limits(config.attachments()));
-    this.nerLoad = CompletableFuture.allOf(startNerLoad(), startTikaWarmUp());
+    this.nerLoad = startNerLoad();
   }
 
-  /** Tika reads its configuration and builds its parsers once: seconds, so not on a request. */
-  private CompletableFuture<Void> startTikaWarmUp() {
-    CompletableFuture<Void> done = new CompletableFuture<>();
+  /**
+   * Tika reads its configuration and builds its parsers once: seconds, so not on a request. Only
+   * attachments need it, so start-up does not wait for it: it begins once the rest of start-up is
+   * done (on one core it would otherwise slow everything the first request needs), and an
+   * attachment that comes before it has finished waits for the same initialisation.
+   */
+  private void startTikaWarmUp() {
     Thread warm =
         new Thread(
             () -> {
@@ -79,12 +84,10 @@ public class Detectors {
               } catch (Exception e) {
                 LOG.warnf("Attachment reader warm-up failed: %s", e);
               }
-              done.complete(null);
             },
             "polder-tika-warm-up");
     warm.setDaemon(true);
     warm.start();
-    return done;
   }
 
   private static DetectorRegistry load(DetectConfig config) {
@@ -202,6 +205,19 @@ public class Detectors {
         LOG.warnf("Cannot watch %s for changes: %s", registry.file().get(), e);
       }
     }
+  }
+
+  /**
+   * Creates this bean, and so starts loading the NER model, before any other start-up observer, so
+   * the rest of start-up runs beside it.
+   */
+  void startLoading(@Observes @Priority(0) StartupEvent event) {
+    nerLoad.isDone();
+  }
+
+  // After every other start-up observer (lower priorities run first).
+  void warmAttachmentReader(@Observes @Priority(10_000) StartupEvent event) {
+    startTikaWarmUp();
   }
 
   /** One scan at start-up so the first request does not pay for class loading and JIT. */

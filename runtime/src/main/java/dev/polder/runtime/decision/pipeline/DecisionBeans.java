@@ -8,6 +8,7 @@ import dev.polder.runtime.decision.rego.PolderRegoEngine;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.Startup;
 import io.quarkus.runtime.StartupEvent;
+import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.inject.Produces;
@@ -42,6 +43,15 @@ public class DecisionBeans {
             new BundleCompiler(new PolderRegoEngine(), config.pattern().orElse(null), pool),
             pool);
     this.firstLoad = bundles.reloadAsync();
+  }
+
+  /**
+   * Creates this bean, and so starts compiling the bundle, before any other start-up observer (a
+   * {@code @Startup} bean is created at the default priority, after the configuration check, audit
+   * log, keys and state), so the rest of start-up runs beside it (on a second core, in parallel).
+   */
+  void startCompiling(@Observes @Priority(0) StartupEvent event) {
+    firstLoad.isDone();
   }
 
   /**
