@@ -59,7 +59,7 @@ class ConfigValidatorTest {
 
   @Test
   void exampleConfigurationIsValid() throws IOException {
-    assertEquals(List.of(), problems(Path.of("../config/application.example.yaml")));
+    assertEquals(List.of(), problems(Path.of("../config/polder.example.yaml")));
   }
 
   /** What start-up reports: the gateway's checks, then those of other {@code polder.*} parts. */
