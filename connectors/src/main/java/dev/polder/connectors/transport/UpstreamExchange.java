@@ -95,6 +95,9 @@ public final class UpstreamExchange {
               }
               request = ar.result();
               if (done) {
+                // Cancelled while the connection was being leased: the reset is expected, not an
+                // error for Vert.x to log as unhandled.
+                request.exceptionHandler(ignored -> {});
                 request.reset();
                 return;
               }
