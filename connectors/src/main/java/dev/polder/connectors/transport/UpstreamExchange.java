@@ -94,11 +94,11 @@ public final class UpstreamExchange {
                 return;
               }
               request = ar.result();
+              // Set before anything can reset the request: a reset without a handler is logged
+              // by Vert.x as an unhandled error; after the end, transportFailed ignores it.
+              request.exceptionHandler(this::transportFailed);
               if (done) {
-                // Cancelled while the connection was being leased: the reset is expected, not an
-                // error for Vert.x to log as unhandled.
-                request.exceptionHandler(ignored -> {});
-                request.reset();
+                request.reset(); // cancelled while the connection was being leased
                 return;
               }
               firstByteTimer =
@@ -112,7 +112,6 @@ public final class UpstreamExchange {
                                   + "' sent no first byte within "
                                   + spec.timeouts().firstByte().toMillis()
                                   + " ms"));
-              request.exceptionHandler(this::transportFailed);
               Future<HttpClientResponse> sent = body == null ? request.send() : request.send(body);
               sent.onComplete(
                   res -> {

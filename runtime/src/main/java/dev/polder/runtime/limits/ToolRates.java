@@ -70,7 +70,7 @@ public class ToolRates {
             retrySeconds);
     try {
       return counters.get().reserve(List.of(charge)).isPresent()
-          ? new Refused(Math.max(0, 60_000 - now.toEpochMilli() % 60_000))
+          ? new Refused(Windows.millisLeftInMinute(now))
           : ADMITTED;
     } catch (CacheException e) {
       return new Unavailable(e.toString());

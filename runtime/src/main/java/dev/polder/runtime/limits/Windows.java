@@ -27,9 +27,12 @@ final class Windows {
     return "m" + now.toEpochMilli() / MINUTE_MS;
   }
 
+  static long millisLeftInMinute(Instant now) {
+    return MINUTE_MS - now.toEpochMilli() % MINUTE_MS;
+  }
+
   static long secondsLeftInMinute(Instant now) {
-    long ms = MINUTE_MS - now.toEpochMilli() % MINUTE_MS;
-    return Math.max(1, (ms + 999) / 1000);
+    return Math.max(1, (millisLeftInMinute(now) + 999) / 1000);
   }
 
   static String day(Instant now) {

@@ -44,9 +44,8 @@ final class StepSpans implements InterceptStrategy {
     if (step == null) {
       return target;
     }
-    if (!recording.recording()) {
-      // No spans to make: only the decide-* steps leave facts (metrics) behind.
-      return step.startsWith(StepFacts.DECIDE_PREFIX) ? new FactsOnly(target, step) : target;
+    if (!recording.recording() && !step.startsWith(StepFacts.DECIDE_PREFIX)) {
+      return target; // no span to make, and only the decide-* steps leave facts (metrics) behind
     }
     return new Traced(target, step, routeId(definition));
   }
@@ -74,30 +73,6 @@ final class StepSpans implements InterceptStrategy {
     return "";
   }
 
-  /** A decide-* step while spans are not recorded: its facts feed the metrics. */
-  private final class FactsOnly extends DelegateAsyncProcessor {
-    private final String step;
-
-    FactsOnly(Processor target, String step) {
-      super(target);
-      this.step = step;
-    }
-
-    @Override
-    public boolean process(Exchange exchange, AsyncCallback callback) {
-      GatewayCall call = exchange.getProperty(GatewayCall.PROPERTY, GatewayCall.class);
-      if (call == null) {
-        return super.process(exchange, callback);
-      }
-      return super.process(
-          exchange,
-          doneSync -> {
-            facts.afterStep(step, exchange, call, Span.getInvalid());
-            callback.done(doneSync);
-          });
-    }
-  }
-
   private final class Traced extends DelegateAsyncProcessor {
     private final String step;
     private final String route;
@@ -113,6 +88,14 @@ final class StepSpans implements InterceptStrategy {
       GatewayCall call = exchange.getProperty(GatewayCall.PROPERTY, GatewayCall.class);
       if (call == null) {
         return super.process(exchange, callback);
+      }
+      if (!recording.recording()) {
+        return super.process(
+            exchange,
+            doneSync -> {
+              facts.afterStep(step, exchange, call, Span.getInvalid());
+              callback.done(doneSync);
+            });
       }
       Span span =
           tracer
